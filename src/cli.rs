@@ -1,0 +1,199 @@
+//! The command line: global options, shared argument groups and the subcommand list.
+
+use std::ffi::OsStr;
+use std::path::PathBuf;
+
+use clap::builder::{PossibleValue, TypedValueParser};
+use clap::error::ErrorKind;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::cmd;
+use crate::model::{Competency, Round};
+use crate::suggest;
+
+/// An interview question bank for senior software and backend engineers.
+#[derive(Debug, Parser)]
+#[command(name = "qbank", version, about, propagate_version = true, max_term_width = 100)]
+#[command(after_help = "Run `qbank guide` for the interview rounds and answer frameworks.")]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// Add questions from a YAML file or a folder of them (repeatable)
+    #[arg(long = "corpus", value_name = "PATH", global = true)]
+    pub corpus: Vec<PathBuf>,
+
+    /// Leave out the built-in questions
+    #[arg(long, global = true)]
+    pub no_builtin: bool,
+
+    /// When to colour the output
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN", global = true)]
+    pub color: ColorChoice,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List questions, one per line
+    List(cmd::list::Args),
+    /// Show questions in full
+    Show(cmd::show::Args),
+    /// Draw random questions
+    Random(cmd::random::Args),
+    /// Full-text search, best matches first
+    Search(cmd::search::Args),
+    /// Tags with how many questions carry each
+    Tags(cmd::tags::Args),
+    /// The interview rounds, in order, with their question counts
+    Rounds(cmd::rounds::Args),
+    /// The interview guide: rounds, answer frameworks, evaluation, pitfalls
+    Guide(cmd::guide::Args),
+    /// Check corpus files and report every problem
+    Validate(cmd::validate::Args),
+    /// Print a shell completion script
+    Completions(cmd::completions::Args),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour when writing to a terminal and NO_COLOR is not set
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    #[default]
+    Text,
+    Json,
+    Yaml,
+    Markdown,
+}
+
+/// The filters shared by list, random and search.
+#[derive(Clone, Debug, Default, Args)]
+pub struct FilterArgs {
+    /// Only questions with this tag (repeatable: all must match)
+    #[arg(long = "tag", short = 't', value_name = "TAG")]
+    pub tags: Vec<String>,
+
+    /// With several --tag: match questions with any of them instead of all
+    #[arg(long)]
+    pub any_tag: bool,
+
+    /// Only questions from this round (repeatable: any may match)
+    #[arg(long = "round", short = 'r', value_name = "ROUND", value_parser = RoundParser)]
+    pub rounds: Vec<Round>,
+
+    /// Only questions whose text contains every one of these words
+    #[arg(long, value_name = "WORDS")]
+    pub text: Option<String>,
+
+    /// Only questions assessing this competency (repeatable: any may match)
+    #[arg(long = "competency", short = 'c', value_name = "COMPETENCY", value_parser = CompetencyParser)]
+    pub competencies: Vec<Competency>,
+
+    /// Only questions for this role (repeatable: any may match)
+    #[arg(long = "role", value_name = "ROLE")]
+    pub roles: Vec<String>,
+}
+
+/// A question id: a whole number from 1.
+pub fn parse_id(text: &str) -> Result<u64, String> {
+    match text.trim().parse::<u64>() {
+        Ok(0) => Err("ids start at 1".to_string()),
+        Ok(id) => Ok(id),
+        Err(_) if text.trim().starts_with('-') => Err("ids are positive whole numbers".to_string()),
+        Err(_) if text.trim().chars().all(|c| c.is_ascii_digit()) => {
+            Err(format!("ids go up to {}", u64::MAX))
+        }
+        Err(_) => Err("ids are whole numbers, like 12".to_string()),
+    }
+}
+
+/// Rounds by name or alias, with "did you mean" on a typo.
+#[derive(Clone)]
+pub struct RoundParser;
+
+impl TypedValueParser for RoundParser {
+    type Value = Round;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        _: Option<&clap::Arg>,
+        value: &OsStr,
+    ) -> Result<Round, clap::Error> {
+        let text = value.to_string_lossy();
+        Round::parse(&text).ok_or_else(|| {
+            let hint = suggest::did_you_mean(&text, Round::spellings());
+            let hint = if hint.is_empty() { format!("; rounds are {}", round_names()) } else { hint };
+            clap::Error::raw(ErrorKind::InvalidValue, format!("unknown round '{text}'{hint}\n")).with_cmd(cmd)
+        })
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(Round::spellings().map(PossibleValue::new)))
+    }
+}
+
+fn round_names() -> String {
+    Round::ALL.map(Round::name).join(", ")
+}
+
+/// Competencies by name, with "did you mean" on a typo.
+#[derive(Clone)]
+pub struct CompetencyParser;
+
+impl TypedValueParser for CompetencyParser {
+    type Value = Competency;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        _: Option<&clap::Arg>,
+        value: &OsStr,
+    ) -> Result<Competency, clap::Error> {
+        let text = value.to_string_lossy();
+        Competency::parse(&text).ok_or_else(|| {
+            let names = Competency::ALL.map(Competency::name);
+            let hint = suggest::did_you_mean(&text, names);
+            let hint =
+                if hint.is_empty() { format!("; competencies are {}", names.join(", ")) } else { hint };
+            clap::Error::raw(ErrorKind::InvalidValue, format!("unknown competency '{text}'{hint}\n"))
+                .with_cmd(cmd)
+        })
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(Competency::ALL.into_iter().map(|c| PossibleValue::new(c.name()))))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn ids_are_positive_whole_numbers() {
+        assert_eq!(parse_id("12"), Ok(12));
+        assert!(parse_id("0").is_err());
+        assert!(parse_id("-3").is_err());
+        assert!(parse_id("twelve").is_err());
+        assert_eq!(parse_id("18446744073709551615"), Ok(u64::MAX));
+        assert!(parse_id("18446744073709551616").is_err());
+    }
+}

@@ -1,0 +1,62 @@
+//! One module per subcommand; this one holds what they share.
+
+pub mod completions;
+pub mod guide;
+pub mod list;
+pub mod random;
+pub mod rounds;
+pub mod search;
+pub mod show;
+pub mod tags;
+pub mod validate;
+
+use crate::cli::{FilterArgs, GlobalArgs};
+use crate::error::{Error, Result};
+use crate::exit::Exit;
+use crate::loader::{self, Sources};
+use crate::model::Corpus;
+use crate::query::{Filter, terms};
+
+/// What every command needs to know beyond its own arguments.
+pub struct Context {
+    pub sources: Sources,
+}
+
+impl Context {
+    /// Sources: the built-in corpus unless --no-builtin, then QBANK_CORPUS, then --corpus.
+    pub fn new(global: &GlobalArgs) -> Context {
+        let mut paths: Vec<_> = std::env::var_os("QBANK_CORPUS")
+            .map(|value| std::env::split_paths(&value).filter(|p| !p.as_os_str().is_empty()).collect())
+            .unwrap_or_default();
+        paths.extend(global.corpus.iter().cloned());
+        Context { sources: Sources { builtin: !global.no_builtin, paths } }
+    }
+
+    pub fn corpus(&self) -> Result<Corpus> {
+        let corpus = loader::load(&self.sources)?;
+        if corpus.is_empty() {
+            return Err(Error::user("no questions loaded: --no-builtin needs --corpus PATH or QBANK_CORPUS"));
+        }
+        Ok(corpus)
+    }
+}
+
+/// The command-line filters as a query, after checking tags and roles against the corpus.
+pub fn filter(args: &FilterArgs, corpus: &Corpus) -> Result<Filter> {
+    let filter = Filter {
+        tags: args.tags.iter().map(|t| t.trim().to_lowercase()).collect(),
+        any_tag: args.any_tag,
+        rounds: args.rounds.clone(),
+        text: args.text.as_deref().map(terms::parse_query).unwrap_or_default(),
+        competencies: args.competencies.clone(),
+        roles: args.roles.iter().map(|r| r.trim().to_lowercase()).collect(),
+    };
+    filter.check(corpus).map_err(Error::user)?;
+    Ok(filter)
+}
+
+/// A valid query that matched nothing: a note on stderr and exit code 1.
+pub fn no_match(what: &str) -> Exit {
+    eprintln!("note: {what}");
+    Exit::NoMatch
+}

@@ -1,0 +1,56 @@
+//! `qbank random`: questions drawn at random, reproducibly with --seed.
+
+use crate::cli::{FilterArgs, Format};
+use crate::cmd::show::cards;
+use crate::cmd::{Context, filter, no_match};
+use crate::error::Result;
+use crate::exit::Exit;
+use crate::query::{self, draw};
+use crate::render::text::CardOptions;
+use crate::render::{self, Output};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    pub filters: FilterArgs,
+
+    /// How many distinct questions to draw
+    #[arg(long, short = 'n', default_value_t = 1, value_name = "N",
+          value_parser = clap::value_parser!(u64).range(1..))]
+    pub count: u64,
+
+    /// Draw the same questions every time for the same seed and corpus
+    #[arg(long, value_name = "S")]
+    pub seed: Option<u64>,
+
+    /// Show the sample answer and what a strong answer shows
+    #[arg(long, short = 'a')]
+    pub answer: bool,
+
+    /// Output format
+    #[arg(long, short = 'f', value_enum, default_value_t)]
+    pub format: Format,
+}
+
+pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
+    let corpus = ctx.corpus()?;
+    let filter = filter(&args.filters, &corpus)?;
+    let pool = query::select(&corpus, &filter);
+    if pool.is_empty() {
+        return Ok(no_match("no question matches these filters"));
+    }
+    let wanted = usize::try_from(args.count).unwrap_or(usize::MAX);
+    if wanted > pool.len() {
+        eprintln!("note: only {} questions match; drawing all of them, shuffled", pool.len());
+    }
+    let seed = args.seed.unwrap_or_else(draw::fresh_seed);
+    let questions = draw::draw(pool, wanted, seed);
+    let mut out = Output::stdout();
+    if args.format == Format::Text {
+        cards(&mut out, &questions, CardOptions { reveal: args.answer })?;
+    } else {
+        render::machine(&mut out, args.format, &questions)?;
+    }
+    out.flush()?;
+    Ok(Exit::Success)
+}

@@ -1,0 +1,62 @@
+//! `qbank show ID...`: the full card of each question.
+
+use crate::cli::{Format, parse_id};
+use crate::cmd::Context;
+use crate::error::{Error, Result};
+use crate::exit::Exit;
+use crate::model::{Corpus, Question};
+use crate::render::text::{CardOptions, card};
+use crate::render::{self, Output, style};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Question ids, as `qbank list` shows them
+    #[arg(required = true, value_name = "ID", value_parser = parse_id, allow_negative_numbers = true)]
+    pub ids: Vec<u64>,
+
+    /// Output format
+    #[arg(long, short = 'f', value_enum, default_value_t)]
+    pub format: Format,
+}
+
+pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
+    let corpus = ctx.corpus()?;
+    let questions = args.ids.iter().map(|&id| find(&corpus, id)).collect::<Result<Vec<_>>>()?;
+    let mut out = Output::stdout();
+    if args.format == Format::Text {
+        cards(&mut out, &questions, CardOptions { reveal: true })?;
+    } else {
+        render::machine(&mut out, args.format, &questions)?;
+    }
+    out.flush()?;
+    Ok(Exit::Success)
+}
+
+/// The question with `id`, or an error that points at the ids that do exist.
+pub fn find(corpus: &Corpus, id: u64) -> Result<&Question> {
+    corpus.get(id).ok_or_else(|| {
+        let hint = match corpus.neighbours(id) {
+            (Some(below), Some(above)) => format!("; the nearest ids are {below} and {above}"),
+            (Some(below), None) => format!("; the highest id is {below}"),
+            (None, Some(above)) => format!("; the lowest id is {above}"),
+            (None, None) => String::new(),
+        };
+        Error::user(format!("no question with id {id}{hint} (`qbank list` shows them all)"))
+    })
+}
+
+/// Cards separated by a rule, each wrapped to the output's width.
+pub fn cards(out: &mut Output, questions: &[&Question], options: CardOptions) -> std::io::Result<()> {
+    let width = out.wrap_width();
+    for (i, question) in questions.iter().enumerate() {
+        if i > 0 {
+            out.line(style::dim(&"─".repeat(width.min(60))))?;
+            out.line("")?;
+        }
+        out.write_str(&card(question, width, options))?;
+        if i + 1 < questions.len() {
+            out.line("")?;
+        }
+    }
+    Ok(())
+}

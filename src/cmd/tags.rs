@@ -1,0 +1,49 @@
+//! `qbank tags`: each tag with its count, most used first.
+
+use serde::Serialize;
+
+use crate::cmd::Context;
+use crate::error::Result;
+use crate::exit::Exit;
+use crate::render::sanitize::clean;
+use crate::render::{Output, style};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Output format
+    #[arg(long, short = 'f', value_enum, default_value_t)]
+    pub format: ListFormat,
+}
+
+/// Formats for simple tables.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum ListFormat {
+    #[default]
+    Text,
+    Json,
+}
+
+#[derive(Serialize)]
+struct TagCount<'a> {
+    tag: &'a str,
+    count: usize,
+}
+
+pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
+    let corpus = ctx.corpus()?;
+    let counts = corpus.tag_counts();
+    let mut out = Output::stdout();
+    match args.format {
+        ListFormat::Json => {
+            let rows: Vec<TagCount> = counts.iter().map(|&(tag, count)| TagCount { tag, count }).collect();
+            out.json(&rows)?;
+        }
+        ListFormat::Text => {
+            for (tag, count) in counts {
+                out.line(format!("{:>5}  {}", count, style::tag(&clean(tag))))?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(Exit::Success)
+}

@@ -1,0 +1,163 @@
+//! Files, folders and the built-in corpus -> one validated `Corpus`.
+
+pub mod parse;
+
+use std::collections::HashMap;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+pub use parse::{Diagnostic, Parsed, Severity};
+
+use crate::model::{Corpus, Origin, Question};
+
+/// The built-in corpus, embedded at build time (see build.rs): (file name, YAML text).
+pub const BUILTIN: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/builtin.rs"));
+
+/// Where questions come from.
+#[derive(Clone, Debug, Default)]
+pub struct Sources {
+    pub builtin: bool,
+    pub paths: Vec<PathBuf>,
+}
+
+/// A corpus that could not be loaded: every problem found, errors first.
+#[derive(Debug)]
+pub struct LoadError {
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Loads every source; any error anywhere fails the whole load, so nothing half-loaded is shown.
+pub fn load(sources: &Sources) -> Result<Corpus, LoadError> {
+    let parsed = parse_sources(sources);
+    let mut diagnostics: Vec<Diagnostic> = parsed
+        .iter()
+        .flat_map(|p| p.diagnostics.iter().cloned())
+        .filter(|d| d.severity == Severity::Error)
+        .collect();
+    let questions: Vec<Question> = parsed.into_iter().flat_map(|p| p.questions).collect();
+    diagnostics.extend(duplicate_ids(&questions));
+    if diagnostics.is_empty() { Ok(Corpus::new(questions)) } else { Err(LoadError { diagnostics }) }
+}
+
+/// Parses every file of every source, keeping each file's problems: for `validate`.
+pub fn parse_sources(sources: &Sources) -> Vec<Parsed> {
+    let mut parsed = Vec::new();
+    if sources.builtin {
+        parsed.extend(builtin_files().map(|(name, text)| parse::parse_str(&name, text)));
+    }
+    for path in &sources.paths {
+        parsed.extend(parse_path(path));
+    }
+    parsed
+}
+
+pub fn builtin_files() -> impl Iterator<Item = (Arc<PathBuf>, &'static str)> {
+    BUILTIN.iter().map(|(name, text)| (Arc::new(Path::new("<built-in>").join(name)), *text))
+}
+
+/// A file, or every `*.yaml`/`*.yml` below a folder.
+fn parse_path(path: &Path) -> Vec<Parsed> {
+    let name = Arc::new(path.to_path_buf());
+    let here = |message: String| Parsed {
+        questions: Vec::new(),
+        diagnostics: vec![Diagnostic::error(Origin { file: name.clone(), line: 1, column: 1 }, message)],
+    };
+    let metadata = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) => return vec![here(format!("cannot read corpus: {}", io_reason(&e)))],
+    };
+    if !metadata.is_dir() {
+        return vec![read_file(path)];
+    }
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    walk(path, &mut HashSet::new(), &mut files, &mut problems);
+    files.sort();
+    if files.is_empty() && problems.is_empty() {
+        return vec![here("folder has no corpus files (*.yaml or *.yml)".to_string())];
+    }
+    problems.into_iter().map(here_for).chain(files.iter().map(|f| read_file(f))).collect()
+}
+
+fn here_for((path, message): (PathBuf, String)) -> Parsed {
+    Parsed {
+        questions: Vec::new(),
+        diagnostics: vec![Diagnostic::error(Origin { file: Arc::new(path), line: 1, column: 1 }, message)],
+    }
+}
+
+fn read_file(path: &Path) -> Parsed {
+    match std::fs::read(path) {
+        Ok(bytes) => parse::parse_bytes(&Arc::new(path.to_path_buf()), &bytes),
+        Err(e) => here_for((path.to_path_buf(), format!("cannot read corpus file: {}", io_reason(&e)))),
+    }
+}
+
+/// Collects corpus files below `dir`, following links but never the same folder twice.
+fn walk(
+    dir: &Path,
+    seen: &mut HashSet<PathBuf>,
+    files: &mut Vec<PathBuf>,
+    problems: &mut Vec<(PathBuf, String)>,
+) {
+    let Ok(real) = dir.canonicalize() else {
+        problems.push((dir.to_path_buf(), "cannot resolve folder (a broken or looping link?)".into()));
+        return;
+    };
+    if !seen.insert(real) {
+        return;
+    }
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            problems.push((dir.to_path_buf(), format!("cannot read folder: {}", io_reason(&e))));
+            return;
+        }
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        match std::fs::metadata(&path) {
+            Ok(m) if m.is_dir() => walk(&path, seen, files, problems),
+            Ok(_) if is_corpus_file(&path) => files.push(path),
+            Ok(_) => {}
+            Err(e) if is_corpus_file(&path) || e.raw_os_error() == Some(40) => {
+                problems.push((path, format!("cannot read: {}", io_reason(&e))));
+            }
+            Err(_) => {}
+        }
+    }
+}
+
+fn is_corpus_file(path: &Path) -> bool {
+    matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
+}
+
+/// The OS reason without Rust's "(os error N)" suffix.
+pub fn io_reason(error: &std::io::Error) -> String {
+    let text = error.to_string();
+    match text.find(" (os error") {
+        Some(at) => text[..at].to_lowercase(),
+        None => text.to_lowercase(),
+    }
+}
+
+/// Two questions with one id: an error naming both places.
+fn duplicate_ids(questions: &[Question]) -> Vec<Diagnostic> {
+    let mut first: HashMap<u64, &Origin> = HashMap::with_capacity(questions.len());
+    let mut found = Vec::new();
+    for q in questions {
+        if let Some(earlier) = first.get(&q.id) {
+            found.push(Diagnostic::error(
+                q.origin.clone(),
+                format!("duplicate id {}: also used at {earlier}", q.id),
+            ));
+        } else {
+            first.insert(q.id, &q.origin);
+        }
+    }
+    found
+}

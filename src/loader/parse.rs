@@ -1,0 +1,474 @@
+//! One corpus file's text -> validated questions, with a location for every problem.
+//!
+//! Serde reads the YAML into raw, span-carrying structs; `convert` turns each into a
+//! `Question` that cannot be invalid. Nothing outside this module sees YAML shapes.
+//! `build.rs` includes this file too, so it only depends on `model` and `suggest`.
+
+use std::fmt;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use serde::Deserialize;
+use serde::de::{self, IgnoredAny, SeqAccess, Visitor};
+use serde_saphyr::Spanned;
+
+use crate::model::{Competency, Framework, Origin, Question, Round};
+use crate::suggest;
+
+/// The field names a question may have, in the order the corpus writes them.
+pub const FIELDS: [&str; 12] = [
+    "id",
+    "round",
+    "question",
+    "rationale",
+    "sample_answer",
+    "tags",
+    "competency",
+    "roles",
+    "framework",
+    "look_for",
+    "red_flags",
+    "follow_ups",
+];
+
+/// Corpus files larger than this are refused before parsing.
+pub const MAX_FILE_BYTES: usize = 1 << 30;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        })
+    }
+}
+
+/// A problem found in a corpus file, at a place the user can jump to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub origin: Origin,
+    pub severity: Severity,
+    pub message: String,
+}
+
+impl Diagnostic {
+    pub fn error(origin: Origin, message: impl Into<String>) -> Diagnostic {
+        Diagnostic { origin, severity: Severity::Error, message: message.into() }
+    }
+
+    pub fn warning(origin: Origin, message: impl Into<String>) -> Diagnostic {
+        Diagnostic { origin, severity: Severity::Warning, message: message.into() }
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.origin, self.message)
+    }
+}
+
+/// What parsing one file gives: the valid questions, and every problem found.
+/// A file with any error must not be used, but its valid questions still help `validate`
+/// report duplicate ids across files.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    pub questions: Vec<Question>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Parses the bytes of one corpus file named `file`.
+pub fn parse_bytes(file: &Arc<PathBuf>, bytes: &[u8]) -> Parsed {
+    let at = |line, column| Origin { file: file.clone(), line, column };
+    if bytes.len() > MAX_FILE_BYTES {
+        let message = format!(
+            "file is {} MiB; corpus files are limited to {} MiB",
+            bytes.len() >> 20,
+            MAX_FILE_BYTES >> 20
+        );
+        return Parsed::failed(Diagnostic::error(at(1, 1), message));
+    }
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let (line, column) = line_column(&bytes[..e.valid_up_to()]);
+            return Parsed::failed(Diagnostic::error(
+                at(line, column),
+                "file is not valid UTF-8 (save it as UTF-8)",
+            ));
+        }
+    };
+    parse_str(file, text)
+}
+
+/// Parses the text of one corpus file named `file`.
+pub fn parse_str(file: &Arc<PathBuf>, text: &str) -> Parsed {
+    let at = |line, column| Origin { file: file.clone(), line, column };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if let Some(offset) = text.find('\0') {
+        let (line, column) = line_column(&text.as_bytes()[..offset]);
+        return Parsed::failed(Diagnostic::error(
+            at(line, column),
+            "file contains a NUL byte; is it a binary file?",
+        ));
+    }
+    if text.trim().is_empty() {
+        return Parsed::failed(Diagnostic::error(at(1, 1), EMPTY_FILE));
+    }
+    let raw: RawFile = match serde_saphyr::from_str_with_options(text, options()) {
+        Ok(raw) => raw,
+        Err(e) => {
+            let (line, column) = e.location().map_or((1, 1), |l| (l.line().max(1), l.column().max(1)));
+            return Parsed::failed(Diagnostic::error(at(line, column), describe(&e)));
+        }
+    };
+    let RawFile(Some(items)) = raw else {
+        return Parsed::failed(Diagnostic::error(at(1, 1), EMPTY_FILE));
+    };
+    let mut parsed = Parsed::default();
+    for item in items {
+        let origin = at(item.referenced.line(), item.referenced.column());
+        match convert(item.value, origin, &mut parsed.diagnostics) {
+            Some(question) => parsed.questions.push(question),
+            None => continue,
+        }
+    }
+    parsed
+}
+
+impl Parsed {
+    fn failed(diagnostic: Diagnostic) -> Parsed {
+        Parsed { questions: Vec::new(), diagnostics: vec![diagnostic] }
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(|d| d.severity == Severity::Error)
+    }
+}
+
+const EMPTY_FILE: &str =
+    "file has no questions; a corpus file is a YAML list of questions, each starting with `- id:`";
+
+fn options() -> serde_saphyr::Options {
+    // Team corpora reach 100k questions (~100 MB) in one file; the defaults stop at 1M
+    // events. Aliases keep their default limits: they are how YAML bombs multiply.
+    serde_saphyr::options! {
+        budget: serde_saphyr::budget! {
+            max_events: 200_000_000,
+            max_nodes: 100_000_000,
+            max_total_scalar_bytes: MAX_FILE_BYTES,
+            max_documents: 1,
+        },
+    }
+}
+
+/// serde-saphyr's message without its " at line L, column C" suffix, in our words where
+/// its wording would puzzle someone who writes questions rather than Rust.
+fn describe(error: &serde_saphyr::Error) -> String {
+    let text = error.without_snippet().to_string();
+    let text = match text.rfind(" at line ") {
+        Some(at) => &text[..at],
+        None => text.as_str(),
+    };
+    if let Some(rest) = text.strip_prefix("unknown field `") {
+        let field = rest.split('`').next().unwrap_or_default();
+        let hint = match suggest::closest(field, FIELDS) {
+            Some(near) => format!(" (did you mean `{near}`?)"),
+            None => format!("; a question has: {}", FIELDS.join(", ")),
+        };
+        return format!("unknown field `{field}`{hint}");
+    }
+    if text.starts_with("cannot deserialize null into string") {
+        return "expected text here, found nothing".to_string();
+    }
+    if text == "expected sequence start" {
+        return "expected a list here (`- item` lines, or `[a, b]`)".to_string();
+    }
+    if text.starts_with("expected string scalar") {
+        return "expected text here, found a list or mapping".to_string();
+    }
+    text.to_string()
+}
+
+fn line_column(before: &[u8]) -> (u64, u64) {
+    let line = before.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
+    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&before[line_start..]).chars().count() as u64 + 1;
+    (line, column)
+}
+
+/// The whole file: a list of questions, or nothing at all (an empty document).
+struct RawFile(Option<Vec<Spanned<RawQuestion>>>);
+
+impl<'de> Deserialize<'de> for RawFile {
+    fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FileVisitor;
+        impl<'de> Visitor<'de> for FileVisitor {
+            type Value = RawFile;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a list of questions")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawFile, A::Error> {
+                let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+                while let Some(item) = seq.next_element()? {
+                    items.push(item);
+                }
+                Ok(RawFile(Some(items)))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<RawFile, E> {
+                Ok(RawFile(None))
+            }
+            fn visit_none<E: de::Error>(self) -> Result<RawFile, E> {
+                Ok(RawFile(None))
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<RawFile, A::Error> {
+                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+                Err(de::Error::custom(NOT_A_LIST))
+            }
+            fn visit_str<E: de::Error>(self, _: &str) -> Result<RawFile, E> {
+                Err(E::custom(NOT_A_LIST))
+            }
+            fn visit_bool<E: de::Error>(self, _: bool) -> Result<RawFile, E> {
+                Err(E::custom(NOT_A_LIST))
+            }
+            fn visit_i64<E: de::Error>(self, _: i64) -> Result<RawFile, E> {
+                Err(E::custom(NOT_A_LIST))
+            }
+            fn visit_u64<E: de::Error>(self, _: u64) -> Result<RawFile, E> {
+                Err(E::custom(NOT_A_LIST))
+            }
+            fn visit_f64<E: de::Error>(self, _: f64) -> Result<RawFile, E> {
+                Err(E::custom(NOT_A_LIST))
+            }
+        }
+        deserializer.deserialize_any(FileVisitor)
+    }
+}
+
+const NOT_A_LIST: &str = "a corpus file must be a YAML list of questions (each starting with `- id:`), not a mapping or a single value";
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawQuestion {
+    id: Option<Spanned<RawId>>,
+    round: Option<Spanned<String>>,
+    question: Option<Spanned<String>>,
+    rationale: Option<Spanned<String>>,
+    sample_answer: Option<Spanned<String>>,
+    tags: Option<Spanned<Vec<Spanned<String>>>>,
+    competency: Option<Spanned<String>>,
+    roles: Option<Vec<Spanned<String>>>,
+    framework: Option<Spanned<String>>,
+    look_for: Option<Vec<Spanned<String>>>,
+    red_flags: Option<Vec<Spanned<String>>>,
+    follow_ups: Option<Vec<Spanned<String>>>,
+}
+
+/// An id as written: any scalar, so a wrong one gets our message rather than "invalid u64".
+struct RawId(u64);
+
+impl<'de> Deserialize<'de> for RawId {
+    fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct IdVisitor;
+        impl<'de> Visitor<'de> for IdVisitor {
+            type Value = RawId;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a positive whole number")
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<RawId, E> {
+                if v == 0 {
+                    return Err(E::custom("`id` must be 1 or more, found 0"));
+                }
+                Ok(RawId(v))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<RawId, E> {
+                match u64::try_from(v) {
+                    Ok(v) => self.visit_u64(v),
+                    Err(_) => Err(E::custom(format!("`id` must be a positive whole number, found {v}"))),
+                }
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<RawId, E> {
+                Err(E::custom(format!("`id` must be a positive whole number, found {v}")))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<RawId, E> {
+                Err(E::custom(format!("`id` must be a positive whole number, found `{v}`")))
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<RawId, E> {
+                Err(E::custom(format!("`id` must be a positive whole number, found {v}")))
+            }
+        }
+        deserializer.deserialize_any(IdVisitor)
+    }
+}
+
+/// Raw -> valid question; every problem is pushed to `out` with its location.
+fn convert(raw: RawQuestion, origin: Origin, out: &mut Vec<Diagnostic>) -> Option<Question> {
+    let errors_before = out.iter().filter(|d| d.severity == Severity::Error).count();
+    let file = origin.file.clone();
+    let at = |span: &serde_saphyr::Location| Origin {
+        file: file.clone(),
+        line: span.line(),
+        column: span.column(),
+    };
+    let id = raw.id.as_ref().map(|id| id.value.0);
+    let name = match id {
+        Some(id) => format!("question {id}"),
+        None => "question".to_string(),
+    };
+    if id.is_none() {
+        out.push(Diagnostic::error(origin.clone(), format!("{name} is missing `id`")));
+    }
+
+    let mut text = |field: &str, value: Option<Spanned<String>>| -> String {
+        match value {
+            None => {
+                out.push(Diagnostic::error(origin.clone(), format!("{name} is missing `{field}`")));
+                String::new()
+            }
+            Some(v) if v.value.trim().is_empty() => {
+                out.push(Diagnostic::error(at(&v.referenced), format!("{name} has an empty `{field}`")));
+                String::new()
+            }
+            Some(v) => v.value.trim_end().to_string(),
+        }
+    };
+    let question = text("question", raw.question);
+    let rationale = text("rationale", raw.rationale);
+    let sample_answer = text("sample_answer", raw.sample_answer);
+
+    let round = match raw.round {
+        None => {
+            out.push(Diagnostic::error(origin.clone(), format!("{name} is missing `round`")));
+            None
+        }
+        Some(r) => {
+            let round = Round::parse(&r.value);
+            if round.is_none() {
+                let hint = suggest::did_you_mean(&r.value, Round::spellings());
+                let names: Vec<_> = Round::ALL.iter().map(|r| r.name()).collect();
+                let rest = if hint.is_empty() { format!("; rounds are {}", names.join(", ")) } else { hint };
+                out.push(Diagnostic::error(at(&r.referenced), format!("unknown round '{}'{rest}", r.value)));
+            }
+            round
+        }
+    };
+
+    let tags = match raw.tags {
+        None => {
+            out.push(Diagnostic::error(origin.clone(), format!("{name} is missing `tags`")));
+            Vec::new()
+        }
+        Some(list) if list.value.is_empty() => {
+            out.push(Diagnostic::error(
+                at(&list.referenced),
+                format!("{name} has no `tags`; give it at least one"),
+            ));
+            Vec::new()
+        }
+        Some(list) => kebab_list("tag", list.value, &at, out),
+    };
+    let roles = kebab_list("role", raw.roles.unwrap_or_default(), &at, out);
+
+    let competency = raw.competency.and_then(|c| {
+        let parsed = Competency::parse(&c.value);
+        if parsed.is_none() {
+            let names = Competency::ALL.map(Competency::name);
+            let hint = suggest::did_you_mean(&c.value, names);
+            let rest =
+                if hint.is_empty() { format!("; competencies are {}", names.join(", ")) } else { hint };
+            out.push(Diagnostic::error(at(&c.referenced), format!("unknown competency '{}'{rest}", c.value)));
+        }
+        parsed
+    });
+    let framework = raw.framework.and_then(|f| {
+        let parsed = Framework::parse(&f.value);
+        if parsed.is_none() {
+            let names = Framework::ALL.map(Framework::name);
+            let hint = suggest::did_you_mean(&f.value, names);
+            let rest = if hint.is_empty() { format!("; frameworks are {}", names.join(", ")) } else { hint };
+            out.push(Diagnostic::error(at(&f.referenced), format!("unknown framework '{}'{rest}", f.value)));
+        }
+        parsed
+    });
+
+    let mut lines = |field: &str, list: Option<Vec<Spanned<String>>>| -> Vec<String> {
+        let mut kept = Vec::new();
+        for item in list.unwrap_or_default() {
+            if item.value.trim().is_empty() {
+                out.push(Diagnostic::error(
+                    at(&item.referenced),
+                    format!("{name} has an empty item in `{field}`"),
+                ));
+            } else {
+                kept.push(item.value.trim_end().to_string());
+            }
+        }
+        kept
+    };
+    let look_for = lines("look_for", raw.look_for);
+    let red_flags = lines("red_flags", raw.red_flags);
+    let follow_ups = lines("follow_ups", raw.follow_ups);
+
+    let errors_after = out.iter().filter(|d| d.severity == Severity::Error).count();
+    if errors_after > errors_before {
+        return None;
+    }
+    Some(Question {
+        id: id?,
+        round: round?,
+        question,
+        rationale,
+        sample_answer,
+        tags,
+        competency,
+        roles,
+        framework,
+        look_for,
+        red_flags,
+        follow_ups,
+        origin,
+    })
+}
+
+fn kebab_list(
+    kind: &str,
+    items: Vec<Spanned<String>>,
+    at: &dyn Fn(&serde_saphyr::Location) -> Origin,
+    out: &mut Vec<Diagnostic>,
+) -> Vec<String> {
+    let mut kept = Vec::with_capacity(items.len());
+    for item in items {
+        if is_kebab_case(&item.value) {
+            if !kept.contains(&item.value) {
+                kept.push(item.value);
+            }
+        } else {
+            out.push(Diagnostic::error(
+                at(&item.referenced),
+                format!("{kind} '{}' is not kebab-case (try '{}')", item.value, to_kebab_case(&item.value)),
+            ));
+        }
+    }
+    kept
+}
+
+/// Lowercase ASCII words of letters and digits joined by single hyphens: `system-design`.
+pub fn is_kebab_case(text: &str) -> bool {
+    !text.is_empty()
+        && text.split('-').all(|word| {
+            !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+fn to_kebab_case(text: &str) -> String {
+    text.to_lowercase()
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
+}

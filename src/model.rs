@@ -1,0 +1,277 @@
+//! The question bank's domain types: plain data, already validated, no I/O.
+
+use std::fmt;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use serde::Serialize;
+
+/// The interview rounds, in the order a senior loop runs them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Round {
+    PhoneScreen,
+    SystemDesign,
+    Architecture,
+    Behavioural,
+    Leadership,
+}
+
+impl Round {
+    pub const ALL: [Round; 5] =
+        [Round::PhoneScreen, Round::SystemDesign, Round::Architecture, Round::Behavioural, Round::Leadership];
+
+    /// Other spellings users type, mapped to their round.
+    pub const ALIASES: [(&'static str, Round); 4] = [
+        ("phone", Round::PhoneScreen),
+        ("design", Round::SystemDesign),
+        ("arch", Round::Architecture),
+        ("behavioral", Round::Behavioural),
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Round::PhoneScreen => "phone-screen",
+            Round::SystemDesign => "system-design",
+            Round::Architecture => "architecture",
+            Round::Behavioural => "behavioural",
+            Round::Leadership => "leadership",
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Round::PhoneScreen => "Phone screen",
+            Round::SystemDesign => "System design",
+            Round::Architecture => "Architecture",
+            Round::Behavioural => "Behavioural",
+            Round::Leadership => "Leadership",
+        }
+    }
+
+    /// Accepts the canonical name or an alias, ignoring case.
+    pub fn parse(text: &str) -> Option<Round> {
+        let lower = text.trim().to_ascii_lowercase();
+        Round::ALL
+            .into_iter()
+            .find(|round| round.name() == lower)
+            .or_else(|| Round::ALIASES.into_iter().find(|(alias, _)| *alias == lower).map(|(_, round)| round))
+    }
+
+    /// Every accepted spelling, canonical names first: for suggestions and completions.
+    pub fn spellings() -> impl Iterator<Item = &'static str> {
+        Round::ALL.into_iter().map(Round::name).chain(Round::ALIASES.into_iter().map(|(alias, _)| alias))
+    }
+}
+
+impl fmt::Display for Round {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// What a question assesses, drawn from how senior engineers are evaluated.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Competency {
+    SystemDesign,
+    TechnicalDepth,
+    ProductionOwnership,
+    CodeQuality,
+    TechnicalJudgment,
+    LeadershipInfluence,
+    Pragmatism,
+    Ownership,
+    Communication,
+}
+
+impl Competency {
+    pub const ALL: [Competency; 9] = [
+        Competency::SystemDesign,
+        Competency::TechnicalDepth,
+        Competency::ProductionOwnership,
+        Competency::CodeQuality,
+        Competency::TechnicalJudgment,
+        Competency::LeadershipInfluence,
+        Competency::Pragmatism,
+        Competency::Ownership,
+        Competency::Communication,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Competency::SystemDesign => "system-design",
+            Competency::TechnicalDepth => "technical-depth",
+            Competency::ProductionOwnership => "production-ownership",
+            Competency::CodeQuality => "code-quality",
+            Competency::TechnicalJudgment => "technical-judgment",
+            Competency::LeadershipInfluence => "leadership-influence",
+            Competency::Pragmatism => "pragmatism",
+            Competency::Ownership => "ownership",
+            Competency::Communication => "communication",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Competency> {
+        let lower = text.trim().to_ascii_lowercase();
+        Competency::ALL.into_iter().find(|c| c.name() == lower)
+    }
+}
+
+impl fmt::Display for Competency {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// The shape a strong answer takes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Framework {
+    /// Situation, task, action, result: for "tell me about a time" stories.
+    Star,
+    /// Clarify, propose, deep dive, trade-offs, growth and operations, alternatives.
+    SystemDesign,
+    /// Principle, in practice, example, trade-off: for "how do you ..." questions.
+    Approach,
+}
+
+impl Framework {
+    pub const ALL: [Framework; 3] = [Framework::Star, Framework::SystemDesign, Framework::Approach];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Framework::Star => "star",
+            Framework::SystemDesign => "system-design",
+            Framework::Approach => "approach",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Framework> {
+        let lower = text.trim().to_ascii_lowercase();
+        Framework::ALL.into_iter().find(|f| f.name() == lower)
+    }
+}
+
+impl fmt::Display for Framework {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Where a question was defined: for error messages and duplicate-id reports.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Origin {
+    pub file: Arc<PathBuf>,
+    pub line: u64,
+    pub column: u64,
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}", self.file.display(), self.line, self.column)
+    }
+}
+
+/// One interview question. Field names here are the corpus and JSON field names.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Question {
+    pub id: u64,
+    pub round: Round,
+    pub question: String,
+    pub rationale: String,
+    pub sample_answer: String,
+    pub tags: Vec<String>,
+    pub competency: Option<Competency>,
+    pub roles: Vec<String>,
+    pub framework: Option<Framework>,
+    pub look_for: Vec<String>,
+    pub red_flags: Vec<String>,
+    pub follow_ups: Vec<String>,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+impl Question {
+    pub fn has_tag(&self, tag: &str) -> bool {
+        self.tags.iter().any(|t| t == tag)
+    }
+}
+
+/// Every question loaded from every source, sorted by id, ids unique.
+#[derive(Clone, Debug, Default)]
+pub struct Corpus {
+    questions: Vec<Question>,
+}
+
+impl Corpus {
+    /// Builds a corpus from questions whose ids the caller has already checked for uniqueness.
+    pub fn new(mut questions: Vec<Question>) -> Corpus {
+        questions.sort_by_key(|q| q.id);
+        Corpus { questions }
+    }
+
+    pub fn questions(&self) -> &[Question] {
+        &self.questions
+    }
+
+    pub fn get(&self, id: u64) -> Option<&Question> {
+        self.questions.binary_search_by_key(&id, |q| q.id).ok().map(|i| &self.questions[i])
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.questions.is_empty()
+    }
+
+    /// Ids just below and just above `id`, for "no question with id N" messages.
+    pub fn neighbours(&self, id: u64) -> (Option<u64>, Option<u64>) {
+        let at = self.questions.partition_point(|q| q.id < id);
+        let below = at.checked_sub(1).map(|i| self.questions[i].id);
+        let above = self.questions.get(at).map(|q| q.id);
+        (below, above)
+    }
+
+    /// Every tag with how many questions carry it, most used first, then by name.
+    pub fn tag_counts(&self) -> Vec<(&str, usize)> {
+        let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
+        for tag in self.questions.iter().flat_map(|q| &q.tags) {
+            *counts.entry(tag).or_default() += 1;
+        }
+        let mut counts: Vec<_> = counts.into_iter().collect();
+        counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        counts
+    }
+
+    pub fn round_count(&self, round: Round) -> usize {
+        self.questions.iter().filter(|q| q.round == round).count()
+    }
+
+    pub fn roles(&self) -> Vec<&str> {
+        let mut roles: Vec<&str> =
+            self.questions.iter().flat_map(|q| q.roles.iter().map(String::as_str)).collect();
+        roles.sort_unstable();
+        roles.dedup();
+        roles
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rounds_parse_names_aliases_and_case() {
+        assert_eq!(Round::parse("Behavioral"), Some(Round::Behavioural));
+        assert_eq!(Round::parse("arch"), Some(Round::Architecture));
+        assert_eq!(Round::parse("phone-screen"), Some(Round::PhoneScreen));
+        assert_eq!(Round::parse("design"), Some(Round::SystemDesign));
+        assert_eq!(Round::parse("coding"), None);
+    }
+
+    #[test]
+    fn round_order_is_interview_order() {
+        let mut shuffled = vec![Round::Leadership, Round::PhoneScreen, Round::Behavioural];
+        shuffled.sort();
+        assert_eq!(shuffled, [Round::PhoneScreen, Round::Behavioural, Round::Leadership]);
+    }
+}

@@ -1,0 +1,107 @@
+//! Markdown: a question bank that prints and renders cleanly.
+
+use std::fmt::Write as _;
+
+use super::sanitize::clean;
+use crate::model::Question;
+
+/// Every question as a Markdown section; `reveal` includes the answer parts.
+pub fn questions(questions: &[&Question], reveal: bool) -> String {
+    let mut out = String::new();
+    for (i, question) in questions.iter().enumerate() {
+        if i > 0 {
+            out.push_str("\n---\n\n");
+        }
+        one(&mut out, question, reveal);
+    }
+    out
+}
+
+fn one(out: &mut String, q: &Question, reveal: bool) {
+    let _ = writeln!(out, "## {}. {}\n", q.id, inline(&q.question));
+    let mut facts = vec![format!("**Round:** {}", q.round)];
+    if !q.tags.is_empty() {
+        let tags: Vec<String> = q.tags.iter().map(|t| format!("`{}`", clean(t))).collect();
+        facts.push(format!("**Tags:** {}", tags.join(", ")));
+    }
+    if let Some(c) = q.competency {
+        facts.push(format!("**Competency:** {c}"));
+    }
+    if let Some(f) = q.framework {
+        facts.push(format!("**Framework:** {f}"));
+    }
+    let _ = writeln!(out, "{}\n", facts.join(" · "));
+    if q.question.contains('\n') {
+        let _ = writeln!(out, "{}\n", block(&q.question));
+    }
+    let _ = writeln!(out, "### Why interviewers ask this\n\n{}\n", block(&q.rationale));
+    if reveal {
+        list(out, "What a strong answer shows", &q.look_for);
+        list(out, "Red flags", &q.red_flags);
+    }
+    list(out, "Follow-ups", &q.follow_ups);
+    if reveal {
+        let _ = writeln!(out, "### Sample answer\n\n{}\n", block(&q.sample_answer));
+    }
+}
+
+fn list(out: &mut String, title: &str, items: &[String]) {
+    if items.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "### {title}\n");
+    for item in items {
+        let _ = writeln!(out, "- {}", inline(item));
+    }
+    out.push('\n');
+}
+
+/// One line of text: newlines folded, characters Markdown would read as markup escaped.
+pub fn inline(text: &str) -> String {
+    let folded = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut out = String::with_capacity(folded.len());
+    for c in clean(&folded).chars() {
+        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A multi-line block: paragraphs kept; indented lines become a fenced code block.
+fn block(text: &str) -> String {
+    let mut out = String::new();
+    let mut in_code = false;
+    for line in clean(text).lines() {
+        let code = line.starts_with([' ', '\t']);
+        if code != in_code {
+            out.push_str("```\n");
+            in_code = code;
+        }
+        if code {
+            out.push_str(line);
+        } else {
+            out.push_str(&escape_line(line));
+        }
+        out.push('\n');
+    }
+    if in_code {
+        out.push_str("```\n");
+    }
+    out.trim_end().to_string()
+}
+
+fn escape_line(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    for c in line.chars() {
+        if matches!(c, '\\' | '`' | '*' | '_' | '<' | '>' | '|') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    if out.starts_with('#') {
+        out.insert(0, '\\');
+    }
+    out
+}

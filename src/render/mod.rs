@@ -1,0 +1,87 @@
+//! Presenting questions: text for people, json/yaml/markdown for tools. The one place that
+//! knows about terminal width and colour.
+
+pub mod markdown;
+pub mod sanitize;
+pub mod style;
+pub mod text;
+pub mod wrap;
+
+use std::io::{self, IsTerminal, Write};
+
+use serde::Serialize;
+
+use crate::model::Question;
+
+/// Cards never grow wider than this, however wide the terminal.
+pub const MAX_WIDTH: usize = 100;
+
+/// Where output goes, and how wide it may be.
+pub struct Output {
+    out: io::BufWriter<io::StdoutLock<'static>>,
+    /// The terminal's width, or COLUMNS; None when piped (lines are then never cut).
+    pub columns: Option<usize>,
+}
+
+impl Output {
+    pub fn stdout() -> Output {
+        let stdout = io::stdout();
+        let columns = if stdout.is_terminal() {
+            terminal_size::terminal_size().map(|(w, _)| w.0 as usize)
+        } else {
+            None
+        }
+        .or_else(|| std::env::var("COLUMNS").ok()?.parse().ok())
+        .filter(|&w| w > 0);
+        Output { out: io::BufWriter::new(stdout.lock()), columns }
+    }
+
+    /// The width to wrap prose to.
+    pub fn wrap_width(&self) -> usize {
+        self.columns.unwrap_or(MAX_WIDTH).clamp(30, MAX_WIDTH)
+    }
+
+    pub fn line(&mut self, text: impl std::fmt::Display) -> io::Result<()> {
+        writeln!(self.out, "{text}")
+    }
+
+    pub fn write_str(&mut self, text: &str) -> io::Result<()> {
+        self.out.write_all(text.as_bytes())
+    }
+
+    pub fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+
+    /// Pretty JSON followed by a newline; never coloured.
+    pub fn json<T: Serialize + ?Sized>(&mut self, value: &T) -> io::Result<()> {
+        serde_json::to_writer_pretty(&mut self.out, value).map_err(io::Error::from)?;
+        writeln!(self.out)
+    }
+
+    pub fn yaml<T: Serialize>(&mut self, value: &T) -> io::Result<()> {
+        let text = serde_saphyr::to_string(value).map_err(|e| io::Error::other(e.to_string()))?;
+        self.write_str(&text)
+    }
+}
+
+impl Drop for Output {
+    fn drop(&mut self) {
+        let _ = self.out.flush();
+    }
+}
+
+/// Questions in a machine format: the complete objects, corpus field names.
+pub fn machine(out: &mut Output, format: crate::cli::Format, questions: &[&Question]) -> io::Result<()> {
+    use crate::cli::Format;
+    match format {
+        Format::Json => out.json(questions),
+        Format::Yaml => out.yaml(&questions),
+        Format::Markdown => out.write_str(&markdown::questions(questions, true)),
+        Format::Text => unreachable_text(),
+    }
+}
+
+fn unreachable_text() -> io::Result<()> {
+    Err(io::Error::other("text output is rendered by the command"))
+}

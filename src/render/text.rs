@@ -1,0 +1,164 @@
+//! Text for a person at a terminal: list lines and question cards.
+
+use std::fmt::Write as _;
+
+use unicode_width::UnicodeWidthStr;
+
+use super::sanitize::clean;
+use super::style;
+use super::wrap::{truncate, wrap};
+use crate::model::Question;
+use crate::query::terms::{Term, match_ranges};
+
+/// `  12  system-design  Design a scalable ...  [tags]`, cut to `columns` when known.
+pub fn list_line(question: &Question, columns: Option<usize>, long: bool, terms: &[Term]) -> String {
+    let id = format!("{:>4}", question.id);
+    let round = format!("{:<13}", question.round.name());
+    let tags = format!("[{}]", question.tags.join(", "));
+    let text = clean(&question.question).split_whitespace().collect::<Vec<_>>().join(" ");
+    let fixed = id.width() + 2 + round.width() + 2 + 2 + tags.width();
+    let text = match columns {
+        Some(columns) if !long => truncate(&text, columns.saturating_sub(fixed).max(20)),
+        _ => text,
+    };
+    format!(
+        "{}  {}  {}  {}",
+        style::id(&id),
+        style::round(&round),
+        highlight(&text, terms),
+        style::tag(&clean(&tags))
+    )
+}
+
+/// Words matching a search term, styled; the rest untouched.
+pub fn highlight(text: &str, terms: &[Term]) -> String {
+    if terms.is_empty() {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for range in match_ranges(text, terms) {
+        out.push_str(&text[at..range.start]);
+        out.push_str(&style::matched(&text[range.clone()]).to_string());
+        at = range.end;
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
+/// What a card shows beyond the question itself.
+#[derive(Clone, Copy, Debug)]
+pub struct CardOptions {
+    /// Show the sample answer, strong-answer signals and red flags.
+    pub reveal: bool,
+}
+
+/// The full card for one question, wrapped to `width`.
+pub fn card(question: &Question, width: usize, options: CardOptions) -> String {
+    let mut out = String::new();
+    let tags: Vec<String> = question.tags.iter().map(|t| style::tag(&clean(t)).to_string()).collect();
+    let _ = writeln!(
+        out,
+        "{}  {}  {}",
+        style::id(&format!("#{}", question.id)),
+        style::round(question.round.title()),
+        tags.join(", ")
+    );
+    let mut facts = Vec::new();
+    if let Some(c) = question.competency {
+        facts.push(format!("competency: {c}"));
+    }
+    if let Some(f) = question.framework {
+        facts.push(format!("framework: {f}"));
+    }
+    if !question.roles.is_empty() {
+        facts.push(format!("roles: {}", clean(&question.roles.join(", "))));
+    }
+    if !facts.is_empty() {
+        let _ = writeln!(out, "{}", style::dim(&facts.join("  ·  ")));
+    }
+    out.push('\n');
+    for line in wrap(&clean(&question.question), width, "") {
+        let _ = writeln!(out, "{}", style::label(&line));
+    }
+    section(&mut out, "Why interviewers ask this", &question.rationale, width);
+    if options.reveal {
+        list_section(&mut out, "What a strong answer shows", &question.look_for, width);
+        list_section(&mut out, "Red flags", &question.red_flags, width);
+    }
+    list_section(&mut out, "Follow-ups", &question.follow_ups, width);
+    if options.reveal {
+        section(&mut out, "Sample answer", &question.sample_answer, width);
+    } else {
+        let _ = write!(
+            out,
+            "\n{}\n",
+            style::dim(&format!("Sample answer hidden: add --answer, or run `qbank show {}`.", question.id))
+        );
+    }
+    if let Some(framework) = question.framework {
+        let _ = write!(
+            out,
+            "\n{}\n",
+            style::dim(&format!("Answer shape: {} (`qbank guide {framework}`)", framework_steps(framework)))
+        );
+    }
+    out
+}
+
+/// The steps of an answer framework, in one line.
+pub fn framework_steps(framework: crate::model::Framework) -> &'static str {
+    use crate::model::Framework;
+    match framework {
+        Framework::Star => "Situation, Task, Action, Result",
+        Framework::SystemDesign => {
+            "Clarify, Propose, Deep dive, Trade-offs, Growth and operations, Alternatives"
+        }
+        Framework::Approach => "Principle, In practice, Example, Trade-off",
+    }
+}
+
+fn section(out: &mut String, title: &str, body: &str, width: usize) {
+    let _ = write!(out, "\n{}\n", style::heading(title));
+    for line in wrap(&clean(body), width, "  ") {
+        let _ = writeln!(out, "{}", bold_label(&line));
+    }
+}
+
+fn list_section(out: &mut String, title: &str, items: &[String], width: usize) {
+    if items.is_empty() {
+        return;
+    }
+    let _ = write!(out, "\n{}\n", style::heading(title));
+    for item in items {
+        for line in wrap(&format!("- {}", clean(item)), width, "  ") {
+            let _ = writeln!(out, "{line}");
+        }
+    }
+}
+
+/// "  Situation: ..." -> the label in bold, for answers written in a framework's shape.
+fn bold_label(line: &str) -> String {
+    let trimmed = line.trim_start();
+    let indent = &line[..line.len() - trimmed.len()];
+    match trimmed.split_once(": ") {
+        Some((label, rest))
+            if !label.is_empty()
+                && label.len() <= 24
+                && label.chars().next().is_some_and(char::is_uppercase)
+                && label.chars().all(|c| c.is_alphanumeric() || c == ' ' || c == '-') =>
+        {
+            format!("{indent}{}: {rest}", style::label(label))
+        }
+        _ => line.to_string(),
+    }
+}
+
+/// "3 min", "90 s", "10 min".
+pub fn duration(seconds: u32) -> String {
+    if seconds >= 60 && seconds.is_multiple_of(60) {
+        format!("{} min", seconds / 60)
+    } else {
+        format!("{seconds} s")
+    }
+}
