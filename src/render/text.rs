@@ -14,19 +14,20 @@ use crate::query::terms::{Term, match_ranges};
 pub fn list_line(question: &Question, columns: Option<usize>, long: bool, terms: &[Term]) -> String {
     let id = format!("{:>4}", question.id);
     let round = format!("{:<13}", question.round.name());
-    let tags = format!("[{}]", question.tags.join(", "));
-    let text = clean(&question.question).split_whitespace().collect::<Vec<_>>().join(" ");
-    let fixed = id.width() + 2 + round.width() + 2 + 2 + tags.width();
-    let text = match columns {
-        Some(columns) if !long => truncate(&text, columns.saturating_sub(fixed).max(20)),
-        _ => text,
-    };
+    let mut tags = clean(&format!("[{}]", question.tags.join(", "))).into_owned();
+    let mut text = clean(&question.question).split_whitespace().collect::<Vec<_>>().join(" ");
+    if let Some(columns) = columns.filter(|_| !long) {
+        let room = columns.saturating_sub(id.width() + round.width() + 6);
+        let text_room = if room >= tags.width() + 20 { room - tags.width() } else { (room * 3 / 5).max(10) };
+        text = truncate(&text, text_room);
+        tags = truncate(&tags, room.saturating_sub(text.width()).max(3));
+    }
     format!(
         "{}  {}  {}  {}",
         style::id(&id),
         style::round(&round),
         highlight(&text, terms),
-        style::tag(&clean(&tags))
+        style::tag(&tags)
     )
 }
 
@@ -74,8 +75,8 @@ pub fn card(question: &Question, width: usize, options: CardOptions) -> String {
     if !question.roles.is_empty() {
         facts.push(format!("roles: {}", clean(&question.roles.join(", "))));
     }
-    if !facts.is_empty() {
-        let _ = writeln!(out, "{}", style::dim(&facts.join("  ·  ")));
+    for line in wrap(&facts.join("  ·  "), width, "") {
+        let _ = writeln!(out, "{}", style::dim(&line));
     }
     out.push('\n');
     for line in wrap(&clean(&question.question), width, "") {
@@ -97,11 +98,11 @@ pub fn card(question: &Question, width: usize, options: CardOptions) -> String {
         );
     }
     if let Some(framework) = question.framework {
-        let _ = write!(
-            out,
-            "\n{}\n",
-            style::dim(&format!("Answer shape: {} (`qbank guide {framework}`)", framework_steps(framework)))
-        );
+        out.push('\n');
+        let shape = format!("Answer shape: {} (`qbank guide {framework}`)", framework_steps(framework));
+        for line in wrap(&shape, width, "") {
+            let _ = writeln!(out, "{}", style::dim(&line));
+        }
     }
     out
 }

@@ -1,0 +1,157 @@
+//! One small builder for running the real `qbank` binary in a clean environment.
+#![allow(dead_code)]
+
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use tempfile::TempDir;
+
+pub fn fixture(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(path)
+}
+
+/// A run of qbank: arguments, environment and files, in a fresh temporary folder.
+pub struct Test {
+    dir: TempDir,
+    args: Vec<OsString>,
+    env: Vec<(String, OsString)>,
+    stdin: Option<Vec<u8>>,
+}
+
+/// What the user sees: the two streams and the exit status.
+#[derive(Debug)]
+pub struct Outcome {
+    pub stdout: String,
+    pub stderr: String,
+    pub code: i32,
+}
+
+impl Test {
+    pub fn new() -> Test {
+        Test { dir: tempfile::tempdir().expect("temp dir"), args: Vec::new(), env: Vec::new(), stdin: None }
+    }
+
+    /// The temporary folder the run works in (and where `file` writes).
+    pub fn dir(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Writes `text` to `name` inside the test's folder and returns its path.
+    pub fn file(&self, name: &str, text: impl AsRef<[u8]>) -> PathBuf {
+        let path = self.dir.path().join(name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("create folder");
+        }
+        std::fs::write(&path, text).expect("write file");
+        path
+    }
+
+    /// Loads only this YAML as the corpus (no built-in questions).
+    pub fn corpus(mut self, yaml: &str) -> Test {
+        let path = self.file("corpus.yaml", yaml);
+        self.args.extend(["--no-builtin".into(), "--corpus".into(), path.into()]);
+        self
+    }
+
+    /// Loads only this fixture (a file or folder under tests/fixtures) as the corpus.
+    pub fn fixture_corpus(mut self, name: &str) -> Test {
+        self.args.extend(["--no-builtin".into(), "--corpus".into(), fixture(name).into()]);
+        self
+    }
+
+    pub fn args<I, S>(mut self, args: I) -> Test
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<OsString>,
+    {
+        self.args.extend(args.into_iter().map(Into::into));
+        self
+    }
+
+    pub fn env(mut self, key: &str, value: impl Into<OsString>) -> Test {
+        self.env.push((key.to_string(), value.into()));
+        self
+    }
+
+    pub fn stdin(mut self, input: impl Into<Vec<u8>>) -> Test {
+        self.stdin = Some(input.into());
+        self
+    }
+
+    pub fn command(&self) -> Command {
+        let mut cmd = Command::cargo_bin("qbank").expect("qbank binary");
+        for key in [
+            "NO_COLOR",
+            "CLICOLOR_FORCE",
+            "LANG",
+            "EDITOR",
+            "VISUAL",
+            "QBANK_CORPUS",
+            "QBANK_HOME",
+            "COLUMNS",
+            "XDG_CACHE_HOME",
+            "XDG_DATA_HOME",
+        ] {
+            cmd.env_remove(key);
+        }
+        cmd.env("QBANK_HOME", self.dir.path().join("home"));
+        cmd.env("XDG_CACHE_HOME", self.dir.path().join("cache"));
+        cmd.current_dir(self.dir.path());
+        for (key, value) in &self.env {
+            cmd.env(key, value);
+        }
+        cmd.args(&self.args);
+        cmd
+    }
+
+    pub fn run(&self) -> Outcome {
+        let mut cmd = self.command();
+        if let Some(input) = &self.stdin {
+            cmd.write_stdin(input.clone());
+        }
+        let output = cmd.output().expect("run qbank");
+        Outcome {
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+            code: output.status.code().unwrap_or(-1),
+        }
+    }
+
+    /// Runs and asserts the exit status, printing both streams when it differs.
+    pub fn code(&self, expected: i32) -> Outcome {
+        let outcome = self.run();
+        assert_eq!(
+            outcome.code, expected,
+            "exit status\n--- stdout\n{}\n--- stderr\n{}",
+            outcome.stdout, outcome.stderr
+        );
+        outcome
+    }
+
+    pub fn succeeds(&self) -> Outcome {
+        let outcome = self.code(0);
+        assert!(outcome.stderr.is_empty(), "unexpected stderr: {}", outcome.stderr);
+        outcome
+    }
+
+    /// Exits 2 with exactly one `error:` report that contains `needle`.
+    pub fn fails_with(&self, needle: &str) -> Outcome {
+        let outcome = self.code(2);
+        assert!(outcome.stderr.starts_with("error: "), "stderr: {}", outcome.stderr);
+        assert!(outcome.stderr.contains(needle), "expected {needle:?} in stderr:\n{}", outcome.stderr);
+        assert!(outcome.stdout.is_empty(), "errors never go to stdout: {}", outcome.stdout);
+        outcome
+    }
+}
+
+impl Outcome {
+    /// The ids at the start of `list`/`search` lines, in order.
+    pub fn listed_ids(&self) -> Vec<u64> {
+        self.stdout.lines().filter_map(|line| line.split_whitespace().next()?.parse().ok()).collect()
+    }
+
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.stdout).expect("valid JSON on stdout")
+    }
+}
