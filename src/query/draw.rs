@@ -14,8 +14,13 @@ pub fn fresh_seed() -> u64 {
 /// `count` distinct questions drawn uniformly from `pool`, in random order.
 /// Xoshiro256++ is portable: the same seed gives the same draw on every platform and release.
 pub fn draw(mut pool: Vec<&Question>, count: usize, seed: u64) -> Vec<&Question> {
-    let mut rng = Xoshiro256PlusPlus::seed_from_u64(seed);
+    let mut rng = rng(seed);
     let count = count.min(pool.len());
     let (chosen, _) = pool.partial_shuffle(&mut rng, count);
     chosen.to_vec()
+}
+
+/// The generator every seeded choice uses, so a seed means the same thing everywhere.
+pub fn rng(seed: u64) -> Xoshiro256PlusPlus {
+    Xoshiro256PlusPlus::seed_from_u64(seed)
 }

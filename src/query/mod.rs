@@ -1,6 +1,7 @@
 //! Which questions match: filters, search ranking and random choice, as pure functions.
 
 pub mod draw;
+pub mod kit;
 pub mod search;
 pub mod terms;
 
