@@ -56,6 +56,12 @@ pub enum Command {
     Guide(cmd::guide::Args),
     /// Check corpus files and report every problem
     Validate(cmd::validate::Args),
+    /// A printable, reproducible interview kit: questions per round, rubric and scorecard
+    Kit(cmd::kit::Args),
+    /// Write questions as Markdown, JSON, YAML, CSV or an Anki deck
+    Export(cmd::export::Args),
+    /// Turn a CSV, JSON or Anki file into corpus YAML with fresh ids
+    Import(cmd::import::Args),
     /// Print a shell completion script
     Completions(cmd::completions::Args),
 }

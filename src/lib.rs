@@ -5,8 +5,10 @@ pub mod cli;
 pub mod cmd;
 pub mod error;
 pub mod exit;
+pub mod export;
 pub mod fsutil;
 pub mod guide;
+pub mod import;
 pub mod lint;
 pub mod loader;
 pub mod model;
@@ -33,6 +35,9 @@ pub fn run(cli: Cli) -> Result<Exit> {
         Command::Rounds(args) => cmd::rounds::run(&ctx, args),
         Command::Guide(args) => cmd::guide::run(args),
         Command::Validate(args) => cmd::validate::run(&ctx, args),
+        Command::Kit(args) => cmd::kit::run(&ctx, args),
+        Command::Export(args) => cmd::export::run(&ctx, args),
+        Command::Import(args) => cmd::import::run(&ctx, args),
         Command::Completions(args) => cmd::completions::run(args),
     }
 }

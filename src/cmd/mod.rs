@@ -1,7 +1,10 @@
 //! One module per subcommand; this one holds what they share.
 
 pub mod completions;
+pub mod export;
 pub mod guide;
+pub mod import;
+pub mod kit;
 pub mod list;
 pub mod random;
 pub mod rounds;
@@ -10,12 +13,16 @@ pub mod show;
 pub mod tags;
 pub mod validate;
 
+use std::path::Path;
+
 use crate::cli::{FilterArgs, GlobalArgs};
 use crate::error::{Error, Result};
 use crate::exit::Exit;
+use crate::fsutil;
 use crate::loader::{self, Sources};
 use crate::model::Corpus;
 use crate::query::{Filter, terms};
+use crate::render::Output;
 
 /// What every command needs to know beyond its own arguments.
 pub struct Context {
@@ -59,4 +66,43 @@ pub fn filter(args: &FilterArgs, corpus: &Corpus) -> Result<Filter> {
 pub fn no_match(what: &str) -> Exit {
     eprintln!("note: {what}");
     Exit::NoMatch
+}
+
+/// `text` to the file at `path`, replaced atomically, or to standard output.
+pub fn deliver(path: Option<&Path>, text: &str) -> Result<()> {
+    match path {
+        Some(path) => fsutil::write_atomic(path, text.as_bytes())
+            .map_err(|e| Error::io(format!("cannot write `{}`", path.display()), e)),
+        None => {
+            let mut out = Output::stdout();
+            out.write_str(text)?;
+            out.flush()?;
+            Ok(())
+        }
+    }
+}
+
+/// Words joined into a command line a POSIX shell reads back as the same words.
+pub fn shell_words(words: &[String]) -> String {
+    words.iter().map(|w| shell_quote(w)).collect::<Vec<_>>().join(" ")
+}
+
+fn shell_quote(word: &str) -> String {
+    let plain = |c: char| c.is_ascii_alphanumeric() || "-_./,:=@%+".contains(c);
+    if !word.is_empty() && word.chars().all(plain) {
+        word.to_string()
+    } else {
+        format!("'{}'", word.replace('\'', "'\\''"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shell_words_quote_only_what_needs_it() {
+        let words = ["qbank", "--text", "cache it's", "", "a,b"].map(String::from);
+        assert_eq!(shell_words(&words), "qbank --text 'cache it'\\''s' '' a,b");
+    }
 }

@@ -292,7 +292,7 @@ mod tests {
 
     #[test]
     fn tags_do_not_repeat_when_the_pool_allows_it() {
-        let questions = vec![
+        let questions = [
             question(1, Round::SystemDesign, Competency::SystemDesign, &["caching"]),
             question(2, Round::SystemDesign, Competency::TechnicalDepth, &["caching", "queues"]),
             question(3, Round::SystemDesign, Competency::Pragmatism, &["storage"]),

@@ -70,7 +70,7 @@ pub fn inline(text: &str) -> String {
 }
 
 /// A multi-line block: paragraphs kept; indented lines become a fenced code block.
-fn block(text: &str) -> String {
+pub fn block(text: &str) -> String {
     let mut out = String::new();
     let mut in_code = false;
     for line in clean(text).lines() {
@@ -90,6 +90,15 @@ fn block(text: &str) -> String {
         out.push_str("```\n");
     }
     out.trim_end().to_string()
+}
+
+/// `text` as inline code, fenced with more backticks than it contains.
+pub fn code_span(text: &str) -> String {
+    let text = clean(text).split_whitespace().collect::<Vec<_>>().join(" ");
+    let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest + 1);
+    let pad = if text.starts_with('`') || text.ends_with('`') { " " } else { "" };
+    format!("{fence}{pad}{text}{pad}{fence}")
 }
 
 fn escape_line(line: &str) -> String {

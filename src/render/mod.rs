@@ -1,6 +1,7 @@
 //! Presenting questions: text for people, json/yaml/markdown for tools. The one place that
 //! knows about terminal width and colour.
 
+pub mod kit;
 pub mod markdown;
 pub mod sanitize;
 pub mod style;
@@ -73,15 +74,16 @@ impl Drop for Output {
 
 /// Questions in a machine format: the complete objects, corpus field names.
 pub fn machine(out: &mut Output, format: crate::cli::Format, questions: &[&Question]) -> io::Result<()> {
-    use crate::cli::Format;
-    match format {
-        Format::Json => out.json(questions),
-        Format::Yaml => out.yaml(&questions),
-        Format::Markdown => out.write_str(&markdown::questions(questions, true)),
-        Format::Text => unreachable_text(),
-    }
+    out.write_str(&machine_text(format, questions)?)
 }
 
-fn unreachable_text() -> io::Result<()> {
-    Err(io::Error::other("text output is rendered by the command"))
+/// The text `machine` writes: pretty JSON or YAML (loads back as a corpus), or Markdown.
+pub fn machine_text(format: crate::cli::Format, questions: &[&Question]) -> io::Result<String> {
+    use crate::cli::Format;
+    match format {
+        Format::Json => Ok(serde_json::to_string_pretty(questions).map_err(io::Error::from)? + "\n"),
+        Format::Yaml => serde_saphyr::to_string(&questions).map_err(|e| io::Error::other(e.to_string())),
+        Format::Markdown => Ok(markdown::questions(questions, true)),
+        Format::Text => Err(io::Error::other("text output is rendered by the command")),
+    }
 }

@@ -19,6 +19,11 @@ pub fn init(choice: ColorChoice) {
     colored::control::set_override(enabled);
 }
 
+/// No colour from here on: for text written to a file.
+pub fn off() {
+    colored::control::set_override(false);
+}
+
 pub fn heading(text: &str) -> ColoredString {
     text.bold().underline()
 }

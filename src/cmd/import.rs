@@ -1,0 +1,203 @@
+//! `qbank import FILE`: a spreadsheet, JSON file or Anki deck as corpus YAML.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::cmd::{Context, deliver};
+use crate::error::{Error, Result};
+use crate::exit::Exit;
+use crate::import::fields::Pairs;
+use crate::import::{self, ImportFormat, Imported, TEAM_IDS_FROM};
+use crate::lint;
+use crate::loader::{self, parse};
+use crate::model::Question;
+use crate::render::sanitize::clean;
+
+/// How many skipped rows an error lists before "and N more".
+const SHOWN_ROWS: usize = 20;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The file to import (`-` reads standard input)
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+
+    /// Input format (default: .csv or .json from the name, anki from its `#separator:` header)
+    #[arg(long, short = 'f', value_enum)]
+    pub format: Option<ImportFormat>,
+
+    /// Append the questions to this corpus YAML file (created if missing) instead of printing them
+    #[arg(long, short = 'o', value_name = "CORPUS.yaml")]
+    pub output: Option<PathBuf>,
+
+    /// Fill a field from a differently named column, e.g. --map question=Prompt,sample_answer=Answer
+    #[arg(long, value_name = "FIELD=COLUMN")]
+    pub map: Vec<String>,
+
+    /// A value for a field a row leaves empty, e.g. --default round=behavioural (repeatable)
+    #[arg(long = "default", value_name = "FIELD=VALUE")]
+    pub defaults: Vec<String>,
+
+    /// Check every row and report what would be imported, but write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
+    let name = args.file.display().to_string();
+    let bytes = read_input(&args.file)?;
+    let format = args.format.or_else(|| ImportFormat::detect(&args.file, &bytes)).ok_or_else(|| {
+        Error::user(format!("cannot tell what `{name}` is: say --format csv, json or anki"))
+    })?;
+    let map = Pairs::parse_map(&args.map).map_err(Error::user)?;
+    let defaults = Pairs::parse_defaults(&args.defaults).map_err(Error::user)?;
+    let source = format.read(&bytes, &map).map_err(|m| Error::user(format!("`{name}`: {m}")))?;
+    if !source.unmapped.is_empty() {
+        let columns: Vec<String> = source.unmapped.iter().map(|c| format!("`{}`", clean(c))).collect();
+        eprintln!(
+            "note: ignoring {} (no question field; use --map FIELD=COLUMN to keep one)",
+            columns.join(", ")
+        );
+    }
+    if source.rows.is_empty() {
+        return Err(Error::user(format!("`{name}` has no rows to import")));
+    }
+    let rows = source.rows.len();
+
+    let existing = match &args.output {
+        Some(path) => read_target(path)?,
+        None => String::new(),
+    };
+    let imported = import::convert(source, &defaults, first_id(ctx, args.output.as_deref(), &existing)?);
+    if imported.questions.is_empty() {
+        return Err(Error::user(format!("nothing imported from `{name}`: {}", every_row(&imported, rows))));
+    }
+    for skipped in &imported.skipped {
+        eprintln!("skipped {}: {}", skipped.place, clean(&skipped.reason));
+    }
+
+    let addition = format!("# Imported by qbank from {}\n{}", one_line(&name), imported.yaml);
+    let text = import::append(&existing, &addition);
+    let target = args.output.clone().unwrap_or_else(|| PathBuf::from("<output>"));
+    check(&target, &text, &existing, imported.questions.len())?;
+    if !args.dry_run {
+        deliver(args.output.as_deref(), if args.output.is_some() { &text } else { &addition })?;
+    }
+    report(args, &imported);
+    Ok(Exit::Success)
+}
+
+fn read_input(path: &Path) -> Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    if path.as_os_str() == "-" {
+        std::io::stdin().read_to_end(&mut bytes).map_err(|e| Error::io("cannot read standard input", e))?;
+    } else {
+        bytes = std::fs::read(path).map_err(|e| Error::io(format!("cannot read `{}`", path.display()), e))?;
+    }
+    Ok(bytes)
+}
+
+/// The corpus file being appended to: empty if it does not exist yet; refused if it does
+/// not load, so an import never adds to a file that is already broken.
+fn read_target(path: &Path) -> Result<String> {
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(String::new()),
+        Err(e) => return Err(Error::io(format!("cannot read `{}`", path.display()), e)),
+    };
+    let text = String::from_utf8(bytes).map_err(|_| {
+        Error::user(format!("`{}` is not UTF-8 text; import appends to a corpus YAML file", path.display()))
+    })?;
+    if !import::is_blank_corpus(&text) && parse::parse_str(&Arc::new(path.to_path_buf()), &text).has_errors()
+    {
+        return Err(Error::user(format!(
+            "`{0}` does not load as a corpus; fix it first (`qbank validate {0}`)",
+            path.display()
+        )));
+    }
+    Ok(text)
+}
+
+/// Above every id loaded (built-in, QBANK_CORPUS, --corpus) and every id in the target file.
+fn first_id(ctx: &Context, target: Option<&Path>, existing: &str) -> Result<u64> {
+    let loaded = loader::load(&ctx.sources)?;
+    let mut highest = loaded.questions().iter().map(|q| q.id).max().unwrap_or(0);
+    if let Some(path) = target {
+        let parsed = parse::parse_str(&Arc::new(path.to_path_buf()), existing);
+        highest = highest.max(parsed.questions.iter().map(|q| q.id).max().unwrap_or(0));
+    }
+    let next = highest
+        .checked_add(1)
+        .ok_or_else(|| Error::user(format!("no ids are left above {highest}, the highest loaded")))?;
+    Ok(next.max(TEAM_IDS_FROM))
+}
+
+/// The whole file as it will be written loads as a corpus with every question in it.
+fn check(path: &Path, text: &str, existing: &str, added: usize) -> Result<()> {
+    let before = if import::is_blank_corpus(existing) {
+        0
+    } else {
+        parse::parse_str(&Arc::new(path.to_path_buf()), existing).questions.len()
+    };
+    let parsed = parse::parse_str(&Arc::new(path.to_path_buf()), text);
+    if let Some(problem) = parsed.diagnostics.iter().find(|d| d.severity == loader::Severity::Error) {
+        return Err(Error::user(format!(
+            "cannot append to `{}`: the result would not load ({problem}); is the file a YAML list of `- id:` items?",
+            path.display()
+        )));
+    }
+    if parsed.questions.len() != before + added {
+        return Err(Error::user(format!(
+            "cannot append to `{}`: the result would hold {} questions, not {}",
+            path.display(),
+            parsed.questions.len(),
+            before + added
+        )));
+    }
+    Ok(())
+}
+
+fn every_row(imported: &Imported, rows: usize) -> String {
+    let noun = if rows == 1 { "row" } else { "rows" };
+    let mut message = format!("{rows} {noun}, none usable");
+    for skipped in imported.skipped.iter().take(SHOWN_ROWS) {
+        message.push_str(&format!("\n  {}: {}", skipped.place, clean(&skipped.reason)));
+    }
+    if imported.skipped.len() > SHOWN_ROWS {
+        message.push_str(&format!("\n  ... and {} more", imported.skipped.len() - SHOWN_ROWS));
+    }
+    message
+}
+
+fn report(args: &Args, imported: &Imported) {
+    let count = imported.questions.len();
+    let ids = match (imported.questions.first(), imported.questions.last()) {
+        (Some(first), Some(last)) if first.id != last.id => format!("ids {}-{}", first.id, last.id),
+        (Some(first), _) => format!("id {}", first.id),
+        _ => String::new(),
+    };
+    let verb = if args.dry_run { "would import" } else { "imported" };
+    let noun = if count == 1 { "question" } else { "questions" };
+    let into = match &args.output {
+        Some(path) if !args.dry_run => format!(" into {}", path.display()),
+        _ => String::new(),
+    };
+    let skipped = imported.skipped.len();
+    eprintln!(
+        "{verb} {count} {noun} ({ids}){into}; skipped {skipped} {}",
+        if skipped == 1 { "row" } else { "rows" }
+    );
+    let new: Vec<&Question> = imported.questions.iter().collect();
+    let warnings = lint::lint(&new).len();
+    if warnings > 0 {
+        let file = args.output.as_ref().map_or("FILE".to_string(), |p| p.display().to_string());
+        eprintln!(
+            "note: {warnings} style warnings (short texts, lonely tags ...): see `qbank validate {file}`"
+        );
+    }
+}
+
+fn one_line(text: &str) -> String {
+    clean(text).replace(['\n', '\t'], " ")
+}

@@ -1,0 +1,274 @@
+//! Questions as Anki notes (tab-separated, HTML fields), and the card format import reads back.
+//!
+//! Front: the question. Back: titled sections (why it is asked, the sample answer, then the
+//! strong-answer signals, red flags and follow-ups as lists). Tags: the question's tags plus
+//! `round::NAME`, `competency::NAME`, `framework::NAME` and `role::NAME`, so nothing is lost.
+
+use std::fmt::Write as _;
+
+use crate::model::Question;
+
+/// The column that holds the tags, as Anki counts (from 1).
+pub const TAGS_COLUMN: usize = 3;
+
+/// The back's sections, in order; import recognises them by these titles.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Section {
+    Rationale,
+    SampleAnswer,
+    LookFor,
+    RedFlags,
+    FollowUps,
+}
+
+impl Section {
+    pub const ALL: [Section; 5] =
+        [Section::Rationale, Section::SampleAnswer, Section::LookFor, Section::RedFlags, Section::FollowUps];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Section::Rationale => "Why interviewers ask this",
+            Section::SampleAnswer => "Sample answer",
+            Section::LookFor => "What a strong answer shows",
+            Section::RedFlags => "Red flags",
+            Section::FollowUps => "Follow-ups",
+        }
+    }
+
+    pub fn is_list(self) -> bool {
+        matches!(self, Section::LookFor | Section::RedFlags | Section::FollowUps)
+    }
+}
+
+/// Prefixes of the tags that carry a question's other fields.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MetaTag {
+    Round,
+    Competency,
+    Framework,
+    Role,
+}
+
+impl MetaTag {
+    pub const ALL: [MetaTag; 4] = [MetaTag::Round, MetaTag::Competency, MetaTag::Framework, MetaTag::Role];
+
+    pub fn prefix(self) -> &'static str {
+        match self {
+            MetaTag::Round => "round::",
+            MetaTag::Competency => "competency::",
+            MetaTag::Framework => "framework::",
+            MetaTag::Role => "role::",
+        }
+    }
+}
+
+/// The whole file: Anki's header lines, then one note per line.
+pub fn write(questions: &[&Question], deck: &str) -> String {
+    let deck = deck.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut out = String::new();
+    out.push_str("#separator:tab\n#html:true\n#notetype:Basic\n");
+    let _ = writeln!(out, "#deck:{deck}");
+    let _ = writeln!(out, "#columns:Front\tBack\tTags");
+    let _ = writeln!(out, "#tags column:{TAGS_COLUMN}");
+    for q in questions {
+        let _ = writeln!(out, "{}\t{}\t{}", escape(&q.question), back(q), tags(q).join(" "));
+    }
+    out
+}
+
+fn back(q: &Question) -> String {
+    let mut parts = Vec::new();
+    for section in Section::ALL {
+        let title = format!("<b>{}</b>", section.title());
+        let part = match section {
+            Section::Rationale => format!("{title}<br>{}", escape(&q.rationale)),
+            Section::SampleAnswer => format!("{title}<br>{}", escape(&q.sample_answer)),
+            Section::LookFor => list(&title, &q.look_for),
+            Section::RedFlags => list(&title, &q.red_flags),
+            Section::FollowUps => list(&title, &q.follow_ups),
+        };
+        if !part.is_empty() {
+            parts.push(part);
+        }
+    }
+    parts.join("<br><br>")
+}
+
+fn list(title: &str, items: &[String]) -> String {
+    if items.is_empty() {
+        return String::new();
+    }
+    let items: String = items.iter().map(|item| format!("<li>{}</li>", escape(item))).collect();
+    format!("{title}<ul>{items}</ul>")
+}
+
+fn tags(q: &Question) -> Vec<String> {
+    let mut tags = q.tags.clone();
+    tags.push(format!("{}{}", MetaTag::Round.prefix(), q.round));
+    if let Some(c) = q.competency {
+        tags.push(format!("{}{c}", MetaTag::Competency.prefix()));
+    }
+    if let Some(f) = q.framework {
+        tags.push(format!("{}{f}", MetaTag::Framework.prefix()));
+    }
+    tags.extend(q.roles.iter().map(|r| format!("{}{r}", MetaTag::Role.prefix())));
+    tags
+}
+
+/// Text as an HTML field on one line: markup characters as entities, line breaks as `<br>`,
+/// tabs and carriage returns as character references so the row stays one row.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\n' => out.push_str("<br>"),
+            '\t' => out.push_str("&#9;"),
+            '\r' => out.push_str("&#13;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// An HTML field back to text: `<br>`, `</div>` and `</p>` as line breaks, other tags
+/// dropped, entities decoded. Undoes `escape` exactly.
+pub fn unescape(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(c) = rest.chars().next() {
+        if c == '<'
+            && let Some(end) = rest.find('>')
+        {
+            let tag = rest[1..end].trim().to_ascii_lowercase();
+            let name = tag.trim_end_matches('/').trim();
+            if matches!(name, "br" | "/div" | "/p" | "/li") {
+                out.push('\n');
+            }
+            rest = &rest[end + 1..];
+            continue;
+        }
+        if c == '&'
+            && let Some((decoded, used)) = entity(rest)
+        {
+            out.push(decoded);
+            rest = &rest[used..];
+            continue;
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
+/// The character an entity at the start of `text` stands for, and its length.
+fn entity(text: &str) -> Option<(char, usize)> {
+    let end = text[..text.len().min(12)].find(';')?;
+    let name = &text[1..end];
+    let c = match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        "nbsp" => '\u{a0}',
+        _ => {
+            let code = match name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")) {
+                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                None => name.strip_prefix('#')?.parse().ok()?,
+            };
+            char::from_u32(code)?
+        }
+    };
+    Some((c, end + 1))
+}
+
+/// What the back of a card holds, section by section.
+#[derive(Debug, Default, PartialEq)]
+pub struct Back {
+    pub rationale: Option<String>,
+    pub sample_answer: Option<String>,
+    pub look_for: Vec<String>,
+    pub red_flags: Vec<String>,
+    pub follow_ups: Vec<String>,
+}
+
+/// Reads a back written by `write`; a back without its section titles (a card made
+/// elsewhere) is taken whole as the sample answer.
+pub fn parse_back(html: &str) -> Back {
+    let mut back = Back::default();
+    let starts: Vec<(usize, Section)> = Section::ALL
+        .iter()
+        .filter_map(|&s| html.find(&format!("<b>{}</b>", s.title())).map(|at| (at, s)))
+        .collect();
+    if starts.is_empty() {
+        back.sample_answer = Some(unescape(html).trim().to_string());
+        return back;
+    }
+    let mut starts = starts;
+    starts.sort_by_key(|(at, _)| *at);
+    for (i, &(at, section)) in starts.iter().enumerate() {
+        let body_start = at + format!("<b>{}</b>", section.title()).len();
+        let body_end = starts.get(i + 1).map_or(html.len(), |(next, _)| *next);
+        let body = html.get(body_start..body_end).unwrap_or_default();
+        if section.is_list() {
+            let items = list_items(body);
+            match section {
+                Section::LookFor => back.look_for = items,
+                Section::RedFlags => back.red_flags = items,
+                _ => back.follow_ups = items,
+            }
+        } else {
+            let body = body.strip_prefix("<br>").unwrap_or(body);
+            let body = body.trim_end_matches("<br>");
+            let text = Some(unescape(body));
+            if section == Section::Rationale {
+                back.rationale = text;
+            } else {
+                back.sample_answer = text;
+            }
+        }
+    }
+    back
+}
+
+fn list_items(body: &str) -> Vec<String> {
+    body.split("<li>")
+        .skip(1)
+        .map(|item| unescape(item.split("</li>").next().unwrap_or_default()))
+        .filter(|item| !item.trim().is_empty())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_and_unescape_are_inverse() {
+        let text = "a <b> & \"c\" 'd'\n\tcafé\r\n";
+        let html = escape(text);
+        assert!(!html.contains(['\t', '\n', '\r', '<', '"']) || html.contains("<br>"));
+        assert!(!html.contains(['\t', '\n', '\r', '"']));
+        assert_eq!(unescape(&html), text);
+    }
+
+    #[test]
+    fn foreign_html_becomes_text() {
+        assert_eq!(
+            unescape("<div>one</div><div>two &amp; <i>three</i>&#x41;&bogus;</div>"),
+            "one\ntwo & threeA&bogus;\n"
+        );
+    }
+
+    #[test]
+    fn a_back_without_sections_is_the_sample_answer() {
+        let back = parse_back("Paris<br>France");
+        assert_eq!(back.sample_answer.as_deref(), Some("Paris\nFrance"));
+        assert_eq!(back.rationale, None);
+    }
+}

@@ -1,0 +1,321 @@
+//! Reading CSV, JSON and Anki files into rows of field values, each with its place.
+
+use std::fmt;
+
+use super::fields::{ColumnMap, Field, Pairs, map_columns, unmapped};
+use crate::export::anki::{self, MetaTag};
+
+/// Where a row came from, in the words a person finds it by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Place {
+    /// A spreadsheet row (the header is row 1) and the line it starts on.
+    Row { row: u64, line: u64 },
+    /// A line of an Anki file.
+    Line(u64),
+    /// An element of a JSON array, from 1.
+    Item(usize),
+}
+
+impl fmt::Display for Place {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            Place::Row { row, line } if row == line => write!(f, "row {row}"),
+            Place::Row { row, line } => write!(f, "row {row} (line {line})"),
+            Place::Line(line) => write!(f, "line {line}"),
+            Place::Item(item) => write!(f, "item {item}"),
+        }
+    }
+}
+
+/// A cell: text as typed, or a list already split (JSON arrays, Anki sections).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    Text(String),
+    List(Vec<String>),
+}
+
+/// One row's values by field.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Record {
+    pub place: Place,
+    pub values: Vec<(Field, Value)>,
+}
+
+impl Record {
+    pub fn get(&self, field: Field) -> Option<&Value> {
+        self.values.iter().find(|(f, _)| *f == field).map(|(_, v)| v)
+    }
+}
+
+/// A row that could not be read, and why.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Rejected {
+    pub place: Place,
+    pub reason: String,
+}
+
+pub type Row = Result<Record, Rejected>;
+
+/// Everything read from one file.
+#[derive(Debug, Default)]
+pub struct Source {
+    pub rows: Vec<Row>,
+    /// Columns or keys that no field takes.
+    pub unmapped: Vec<String>,
+    /// Rows with every cell blank: nothing to import, nothing lost.
+    pub blank_rows: usize,
+}
+
+/// A CSV file with a header row. Rows are checked one by one: a row with the wrong number
+/// of cells or bytes that are not UTF-8 is rejected, and the rest still read.
+pub fn csv(bytes: &[u8], explicit: &Pairs) -> Result<Source, String> {
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
+    let headers: Vec<String> = reader
+        .byte_headers()
+        .map_err(|e| format!("cannot read the header row: {e}"))?
+        .iter()
+        .map(|h| String::from_utf8_lossy(h).trim().to_string())
+        .collect();
+    if headers.iter().all(String::is_empty) {
+        return Err("the file is empty: a CSV import needs a header row naming the columns".into());
+    }
+    let map = map_columns(&headers, explicit)?;
+    let mut source = Source { unmapped: owned(unmapped(&headers, &map)), ..Source::default() };
+    let mut record = csv::ByteRecord::new();
+    loop {
+        let place_now = |reader: &csv::Reader<&[u8]>| {
+            let position = reader.position();
+            Place::Row { row: position.record() + 1, line: position.line() }
+        };
+        let place = place_now(&reader);
+        match reader.read_byte_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => {
+                source.rows.push(Err(Rejected { place, reason: format!("cannot be read: {e}") }));
+                continue;
+            }
+        }
+        let place = match record.position() {
+            Some(p) => Place::Row { row: p.record() + 1, line: p.line() },
+            None => place,
+        };
+        if record.iter().all(|cell| cell.iter().all(u8::is_ascii_whitespace)) {
+            source.blank_rows += 1;
+            continue;
+        }
+        source.rows.push(csv_row(&record, &map, headers.len(), place));
+    }
+    Ok(source)
+}
+
+fn csv_row(record: &csv::ByteRecord, map: &ColumnMap, width: usize, place: Place) -> Row {
+    if record.len() != width {
+        return Err(Rejected {
+            place,
+            reason: format!(
+                "has {} cells but the header has {width} (a stray separator, or a quote left open?)",
+                record.len()
+            ),
+        });
+    }
+    let mut values = Vec::new();
+    for (cell, field) in record.iter().zip(map) {
+        let Some(field) = field else { continue };
+        let text = std::str::from_utf8(cell).map_err(|_| Rejected {
+            place,
+            reason: format!("the `{field}` cell is not UTF-8 text (save the file as UTF-8 CSV)"),
+        })?;
+        values.push((*field, Value::Text(text.replace("\r\n", "\n"))));
+    }
+    Ok(Record { place, values })
+}
+
+/// A JSON array of objects, as `qbank export --format json` writes.
+pub fn json(bytes: &[u8], explicit: &Pairs) -> Result<Source, String> {
+    let value: serde_json::Value =
+        serde_json::from_slice(bytes).map_err(|e| format!("not valid JSON: {e}"))?;
+    let serde_json::Value::Array(items) = value else {
+        return Err("a JSON import is an array of question objects, `[{\"question\": ...}, ...]`".into());
+    };
+    let mut headers: Vec<String> = Vec::new();
+    for object in items.iter().filter_map(|item| item.as_object()) {
+        for key in object.keys() {
+            if !headers.contains(key) {
+                headers.push(key.clone());
+            }
+        }
+    }
+    if items.is_empty() {
+        return Ok(Source::default());
+    }
+    let map = map_columns(&headers, explicit)?;
+    let mut source = Source { unmapped: owned(unmapped(&headers, &map)), ..Source::default() };
+    for (i, item) in items.iter().enumerate() {
+        source.rows.push(json_row(item, &headers, &map, Place::Item(i + 1)));
+    }
+    Ok(source)
+}
+
+fn json_row(item: &serde_json::Value, headers: &[String], map: &ColumnMap, place: Place) -> Row {
+    use serde_json::Value as J;
+    let reject = |reason: String| Rejected { place, reason };
+    let object = item.as_object().ok_or_else(|| reject("is not an object with question fields".into()))?;
+    let mut values = Vec::new();
+    for (key, value) in object {
+        let Some(Some(field)) = headers.iter().position(|h| h == key).map(|at| map[at]) else { continue };
+        let value = match value {
+            J::Null => continue,
+            J::String(text) => Value::Text(text.clone()),
+            J::Number(n) => Value::Text(n.to_string()),
+            J::Array(list) => Value::List(
+                list.iter()
+                    .map(|v| v.as_str().map(String::from))
+                    .collect::<Option<Vec<_>>>()
+                    .ok_or_else(|| reject(format!("`{key}` must be a list of text")))?,
+            ),
+            J::Bool(_) | J::Object(_) => {
+                return Err(reject(format!("`{key}` must be text or a list of text")));
+            }
+        };
+        values.push((field, value));
+    }
+    Ok(Record { place, values })
+}
+
+/// An Anki notes file: `#key:value` header lines, then one note per line. The first two
+/// note columns are the front and the back; the back's sections and the `round::` style
+/// tags written by `qbank export --format anki` fill the other fields.
+pub fn anki(bytes: &[u8], explicit: &Pairs) -> Result<Source, String> {
+    if !explicit.0.is_empty() {
+        return Err("--map applies to csv and json; an Anki file's columns are front, back and tags".into());
+    }
+    let text = std::str::from_utf8(bytes).map_err(|_| "the file is not UTF-8 text".to_string())?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut header = AnkiHeader::default();
+    let mut header_lines = 0;
+    for line in text.lines() {
+        let Some(rest) = line.strip_prefix('#') else { break };
+        header.read(rest)?;
+        header_lines += 1;
+    }
+    let body: String = text.lines().skip(header_lines).collect::<Vec<_>>().join("\n");
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(header.separator)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(body.as_bytes());
+    let mut source = Source::default();
+    let mut record = csv::StringRecord::new();
+    loop {
+        let line = reader.position().line() + header_lines as u64;
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => {
+                source
+                    .rows
+                    .push(Err(Rejected { place: Place::Line(line), reason: format!("cannot be read: {e}") }));
+                continue;
+            }
+        }
+        let line = record.position().map_or(line, |p| p.line() + header_lines as u64);
+        if record.iter().all(|cell| cell.trim().is_empty()) {
+            source.blank_rows += 1;
+            continue;
+        }
+        source.rows.push(Ok(anki_row(&record, &header, Place::Line(line))));
+    }
+    Ok(source)
+}
+
+/// What Anki's header lines say about the columns.
+struct AnkiHeader {
+    separator: u8,
+    html: bool,
+    /// Columns (from 1) that are not note fields: tags, guid, notetype, deck.
+    tags: Option<usize>,
+    other: Vec<usize>,
+    /// `#tags:` applies to every note.
+    shared_tags: Vec<String>,
+}
+
+impl Default for AnkiHeader {
+    fn default() -> Self {
+        AnkiHeader { separator: b'\t', html: false, tags: None, other: Vec::new(), shared_tags: Vec::new() }
+    }
+}
+
+impl AnkiHeader {
+    fn read(&mut self, line: &str) -> Result<(), String> {
+        let Some((key, value)) = line.split_once(':') else { return Ok(()) };
+        let value = value.trim();
+        let column =
+            || value.parse::<usize>().map_err(|_| format!("`#{key}:{value}`: expected a column number"));
+        match key.trim().to_ascii_lowercase().as_str() {
+            "separator" => {
+                self.separator = match value.to_ascii_lowercase().as_str() {
+                    "tab" => b'\t',
+                    "comma" => b',',
+                    "semicolon" => b';',
+                    "space" => b' ',
+                    "pipe" => b'|',
+                    "colon" => b':',
+                    other if other.len() == 1 => other.as_bytes()[0],
+                    _ => return Err(format!("`#separator:{value}` is not a separator qbank knows")),
+                }
+            }
+            "html" => self.html = value.eq_ignore_ascii_case("true"),
+            "tags column" => self.tags = Some(column()?),
+            "guid column" | "notetype column" | "deck column" => self.other.push(column()?),
+            "tags" => self.shared_tags = value.split_whitespace().map(String::from).collect(),
+            _ => {}
+        }
+        Ok(())
+    }
+}
+
+fn anki_row(record: &csv::StringRecord, header: &AnkiHeader, place: Place) -> Record {
+    let is_field = |column: usize| Some(column) != header.tags && !header.other.contains(&column);
+    let fields: Vec<&str> =
+        record.iter().enumerate().filter(|(i, _)| is_field(i + 1)).map(|(_, cell)| cell).collect();
+    let plain = |html: &str| if header.html { anki::unescape(html) } else { html.to_string() };
+    let mut values = Vec::new();
+    if let Some(front) = fields.first() {
+        values.push((Field::Question, Value::Text(plain(front))));
+    }
+    if let Some(back) = fields.get(1) {
+        let back = if header.html {
+            anki::parse_back(back)
+        } else {
+            anki::Back { sample_answer: Some(back.to_string()), ..Default::default() }
+        };
+        values.extend(back.rationale.map(|t| (Field::Rationale, Value::Text(t))));
+        values.extend(back.sample_answer.map(|t| (Field::SampleAnswer, Value::Text(t))));
+        values.push((Field::LookFor, Value::List(back.look_for)));
+        values.push((Field::RedFlags, Value::List(back.red_flags)));
+        values.push((Field::FollowUps, Value::List(back.follow_ups)));
+    }
+    let tag_cell = header.tags.and_then(|column| record.get(column.checked_sub(1)?));
+    let mut tags = Vec::new();
+    let mut roles = Vec::new();
+    for tag in
+        tag_cell.unwrap_or_default().split_whitespace().chain(header.shared_tags.iter().map(String::as_str))
+    {
+        match MetaTag::ALL.into_iter().find_map(|m| tag.strip_prefix(m.prefix()).map(|rest| (m, rest))) {
+            Some((MetaTag::Round, round)) => values.push((Field::Round, Value::Text(round.to_string()))),
+            Some((MetaTag::Competency, c)) => values.push((Field::Competency, Value::Text(c.to_string()))),
+            Some((MetaTag::Framework, f)) => values.push((Field::Framework, Value::Text(f.to_string()))),
+            Some((MetaTag::Role, role)) => roles.push(role.to_string()),
+            None => tags.push(tag.to_string()),
+        }
+    }
+    values.push((Field::Tags, Value::List(tags)));
+    values.push((Field::Roles, Value::List(roles)));
+    Record { place, values }
+}
+
+fn owned(names: Vec<&str>) -> Vec<String> {
+    names.into_iter().map(String::from).collect()
+}
