@@ -60,7 +60,7 @@ pub enum Command {
     Kit(cmd::kit::Args),
     /// Write questions as Markdown, JSON, YAML, CSV or an Anki deck
     Export(cmd::export::Args),
-    /// Turn a CSV, JSON or Anki file into corpus YAML with fresh ids
+    /// Turn a CSV, JSON, Anki or YAML file into corpus YAML with fresh ids
     Import(cmd::import::Args),
     /// Print a shell completion script
     Completions(cmd::completions::Args),

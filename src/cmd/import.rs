@@ -23,7 +23,7 @@ pub struct Args {
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
 
-    /// Input format (default: .csv or .json from the name, anki from its `#separator:` header)
+    /// Input format (default: .csv, .json or .yaml from the name, anki from its `#separator:` header)
     #[arg(long, short = 'f', value_enum)]
     pub format: Option<ImportFormat>,
 
@@ -48,7 +48,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
     let name = args.file.display().to_string();
     let bytes = read_input(&args.file)?;
     let format = args.format.or_else(|| ImportFormat::detect(&args.file, &bytes)).ok_or_else(|| {
-        Error::user(format!("cannot tell what `{name}` is: say --format csv, json or anki"))
+        Error::user(format!("cannot tell what `{name}` is: say --format csv, json, anki or yaml"))
     })?;
     let map = Pairs::parse_map(&args.map).map_err(Error::user)?;
     let defaults = Pairs::parse_defaults(&args.defaults).map_err(Error::user)?;

@@ -27,6 +27,8 @@ pub enum ImportFormat {
     Json,
     /// An Anki notes file (tab-separated, `#separator:` header lines)
     Anki,
+    /// A corpus file from elsewhere, renumbered above the loaded ids
+    Yaml,
 }
 
 impl ImportFormat {
@@ -36,6 +38,7 @@ impl ImportFormat {
         match extension.as_deref() {
             Some("csv") => return Some(ImportFormat::Csv),
             Some("json") => return Some(ImportFormat::Json),
+            Some("yaml" | "yml") => return Some(ImportFormat::Yaml),
             _ => {}
         }
         let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
@@ -50,6 +53,7 @@ impl ImportFormat {
             ImportFormat::Csv => read::csv(bytes, map),
             ImportFormat::Json => read::json(bytes, map),
             ImportFormat::Anki => read::anki(bytes, map),
+            ImportFormat::Yaml => read::yaml(bytes, map),
         }
     }
 }

@@ -136,8 +136,21 @@ fn csv_row(record: &csv::ByteRecord, map: &ColumnMap, width: usize, place: Place
 pub fn json(bytes: &[u8], explicit: &Pairs) -> Result<Source, String> {
     let value: serde_json::Value =
         serde_json::from_slice(bytes).map_err(|e| format!("not valid JSON: {e}"))?;
+    objects(value, explicit, "a JSON import is an array of question objects, `[{\"question\": ...}, ...]`")
+}
+
+/// A YAML list of question mappings: another team's corpus, renumbered on the way in.
+pub fn yaml(bytes: &[u8], explicit: &Pairs) -> Result<Source, String> {
+    let text = std::str::from_utf8(bytes).map_err(|_| "the file is not UTF-8 text".to_string())?;
+    let value: serde_json::Value =
+        serde_saphyr::from_str(text).map_err(|e| format!("not valid YAML: {}", e.without_snippet()))?;
+    objects(value, explicit, "a YAML import is a list of questions, each starting with `- question:`")
+}
+
+/// The rows of an array of objects, keys mapped like column headers.
+fn objects(value: serde_json::Value, explicit: &Pairs, shape: &str) -> Result<Source, String> {
     let serde_json::Value::Array(items) = value else {
-        return Err("a JSON import is an array of question objects, `[{\"question\": ...}, ...]`".into());
+        return Err(shape.to_string());
     };
     let mut headers: Vec<String> = Vec::new();
     for object in items.iter().filter_map(|item| item.as_object()) {
