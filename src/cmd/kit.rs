@@ -84,14 +84,12 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
         return Ok(no_match("no question matches these filters"));
     }
     for round in plan.rounds.iter().filter(|r| r.picks.len() < r.wanted) {
-        eprintln!(
-            "note: only {} {} question{} match{}; the round has fewer than {}",
-            round.picks.len(),
-            round.round,
-            if round.picks.len() == 1 { "" } else { "s" },
-            if round.picks.len() == 1 { "es" } else { "" },
-            round.wanted
-        );
+        let name = round.round;
+        match round.picks.len() {
+            0 => eprintln!("note: no {name} question matches; the kit has no {name} round"),
+            1 => eprintln!("note: only 1 {name} question matches; the round has 1, not {}", round.wanted),
+            n => eprintln!("note: only {n} {name} questions match; the round has {n}, not {}", round.wanted),
+        }
     }
 
     let guide = Guide::builtin().map_err(Error::user)?;

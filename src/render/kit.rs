@@ -86,7 +86,6 @@ pub struct KitRound<'a> {
     pub round: Round,
     pub title: String,
     pub minutes: Option<u32>,
-    pub summary: String,
     pub evaluates: Vec<String>,
     /// How many questions were asked for; more than `questions` when the corpus ran short.
     pub wanted: usize,
@@ -134,7 +133,6 @@ impl<'a> Kit<'a> {
                     round: r.round,
                     title: about.map_or(r.round.title().to_string(), |g| g.title.clone()),
                     minutes: about.map(|g| g.length_minutes),
-                    summary: about.map(|g| g.summary.clone()).unwrap_or_default(),
                     evaluates: about.map(|g| g.evaluates.clone()).unwrap_or_default(),
                     wanted: r.wanted,
                     questions: r
@@ -235,9 +233,6 @@ pub fn markdown(kit: &Kit) -> String {
 fn markdown_round(out: &mut String, index: usize, round: &KitRound, answers: bool) {
     let minutes = round.minutes.map(|m| format!(" ({m} min)")).unwrap_or_default();
     let _ = writeln!(out, "## Round {index}: {}{minutes}\n", inline(&round.title));
-    if !round.summary.is_empty() {
-        let _ = writeln!(out, "{}\n", inline(&round.summary));
-    }
     if !round.evaluates.is_empty() {
         let items: Vec<String> = round.evaluates.iter().map(|e| inline(e)).collect();
         let _ = writeln!(out, "**Evaluates:** {}\n", items.join(" · "));
