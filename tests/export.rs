@@ -31,7 +31,8 @@ fn json_and_yaml_load_back_as_the_same_questions() {
     for format in ["json", "yaml"] {
         let test = Test::new();
         let path = test.file(&format!("bank.{format}.yaml"), export(format));
-        let back = test.args(["--no-builtin", "--corpus"]).args([&path]).args(["list", "-f", "json"]).succeeds();
+        let back =
+            test.args(["--no-builtin", "--corpus"]).args([&path]).args(["list", "-f", "json"]).succeeds();
         assert_eq!(back.json(), original, "{format} round trip");
     }
     let builtin = Test::new().args(["list", "-f", "json"]).succeeds().json();
@@ -50,13 +51,23 @@ fn csv_has_a_header_and_awkward_cells_survive_rfc_4180_quoting() {
     let headers = reader.headers().unwrap().clone();
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
     assert_eq!(rows.len(), 3);
-    let cell = |row: usize, name: &str| rows[row][headers.iter().position(|h| h == name).unwrap()].to_string();
-    assert_eq!(cell(0, "question"), "Design a \"cache\", then say: is <b>stale</b> data & a 5% miss rate OK?");
-    assert_eq!(cell(0, "rationale"), "Commas, \"quotes\" and\ttabs; a | pipe, `backticks`, *stars* and #hashes.");
+    let cell =
+        |row: usize, name: &str| rows[row][headers.iter().position(|h| h == name).unwrap()].to_string();
+    assert_eq!(
+        cell(0, "question"),
+        "Design a \"cache\", then say: is <b>stale</b> data & a 5% miss rate OK?"
+    );
+    assert_eq!(
+        cell(0, "rationale"),
+        "Commas, \"quotes\" and\ttabs; a | pipe, `backticks`, *stars* and #hashes."
+    );
     assert!(cell(0, "sample_answer").contains("Line one, with a comma.\n\tTabbed line: x < y && y > z\n"));
     assert!(cell(0, "sample_answer").contains("日本語, emoji 🚀"));
     assert_eq!(cell(0, "tags"), "system-design, caching");
-    assert_eq!(cell(0, "look_for"), "Names the TTL, the \"hot key\" risk, and <eviction>\nA two-line signal\n  continued here");
+    assert_eq!(
+        cell(0, "look_for"),
+        "Names the TTL, the \"hot key\" risk, and <eviction>\nA two-line signal\n  continued here"
+    );
     assert_eq!(cell(1, "competency"), "");
     assert_eq!(cell(2, "question"), "  Leading spaces, trailing text: ¿Qué tal?");
 }
@@ -82,33 +93,53 @@ fn anki_is_one_escaped_note_per_line_after_the_header_lines() {
         assert_eq!(note.matches('\t').count(), 2, "front, back, tags: {note}");
     }
     let [front, back, tags]: [&str; 3] = notes[0].split('\t').collect::<Vec<_>>().try_into().unwrap();
-    assert_eq!(front, "Design a &quot;cache&quot;, then say: is &lt;b&gt;stale&lt;/b&gt; data &amp; a 5% miss rate OK?");
-    assert!(back.starts_with("<b>Why interviewers ask this</b><br>Commas, &quot;quotes&quot; and&#9;tabs"), "{back}");
-    assert!(back.contains("<b>Sample answer</b><br>Line one, with a comma.<br>&#9;Tabbed line: x &lt; y &amp;&amp; y &gt; z"));
+    assert_eq!(
+        front,
+        "Design a &quot;cache&quot;, then say: is &lt;b&gt;stale&lt;/b&gt; data &amp; a 5% miss rate OK?"
+    );
+    assert!(
+        back.starts_with("<b>Why interviewers ask this</b><br>Commas, &quot;quotes&quot; and&#9;tabs"),
+        "{back}"
+    );
+    assert!(back.contains(
+        "<b>Sample answer</b><br>Line one, with a comma.<br>&#9;Tabbed line: x &lt; y &amp;&amp; y &gt; z"
+    ));
     assert!(back.contains("<li>Names the TTL, the &quot;hot key&quot; risk, and &lt;eviction&gt;</li>"));
     assert_eq!(
         tags,
         "system-design caching round::system-design competency::system-design framework::system-design \
          role::senior-backend-engineer role::staff-engineer"
     );
-    let deck = Test::new().fixture_corpus(AWKWARD).args(["export", "-f", "anki", "--deck", "Interviews::Senior"]);
+    let deck =
+        Test::new().fixture_corpus(AWKWARD).args(["export", "-f", "anki", "--deck", "Interviews::Senior"]);
     assert!(deck.succeeds().stdout.contains("#deck:Interviews::Senior\n"));
 }
 
 #[test]
 fn markdown_is_a_titled_bank_with_markup_escaped() {
     let text = export("markdown");
-    assert!(text.starts_with("# Interview questions\n\n3 questions.\n\n## 10007. Design a \"cache\""), "{text}");
+    assert!(
+        text.starts_with("# Interview questions\n\n3 questions.\n\n## 10007. Design a \"cache\""),
+        "{text}"
+    );
     assert!(text.contains("is \\<b\\>stale\\</b\\> data"), "markup is shown, not obeyed");
 }
 
 #[test]
 fn filters_choose_what_is_exported_and_no_match_exits_1() {
-    let out = Test::new().fixture_corpus("basic").args(["export", "-f", "json", "--tag", "caching"]).succeeds();
+    let out =
+        Test::new().fixture_corpus("basic").args(["export", "-f", "json", "--tag", "caching"]).succeeds();
     let ids: Vec<u64> = out.json().as_array().unwrap().iter().map(|q| q["id"].as_u64().unwrap()).collect();
     assert_eq!(ids, [106]);
-    let none =
-        Test::new().fixture_corpus("basic").args(["export", "-f", "csv", "--tag", "caching", "--round", "leadership"]);
+    let none = Test::new().fixture_corpus("basic").args([
+        "export",
+        "-f",
+        "csv",
+        "--tag",
+        "caching",
+        "--round",
+        "leadership",
+    ]);
     let none = none.code(1);
     assert!(none.stdout.is_empty());
     assert!(none.stderr.contains("nothing exported"), "{}", none.stderr);
@@ -140,11 +171,7 @@ fn a_failed_export_leaves_the_previous_file_alone() {
     test.fails_with("unknown tag");
     assert_eq!(std::fs::read_to_string(&target).unwrap(), "[]\n");
     let missing = fixture("basic").join("no-such-folder/bank.json");
-    Test::new()
-        .fixture_corpus("basic")
-        .args(["export", "-o"])
-        .args([&missing])
-        .fails_with("cannot write `");
+    Test::new().fixture_corpus("basic").args(["export", "-o"]).args([&missing]).fails_with("cannot write `");
     assert!(!missing.exists());
 }
 

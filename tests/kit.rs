@@ -98,7 +98,11 @@ fn markdown_renders_to_the_promised_structure() {
     // Candidate line, the scale, notes under every question, the scorecard and its evidence box.
     assert_eq!(tables, 1 + 1 + 10 + 1 + 1);
     assert_eq!(html, 0, "corpus text such as <script> is shown, never passed through as HTML");
-    assert_eq!(text.matches("**Score:** [ ] 1 Strong no-hire · [ ] 2 No-hire · [ ] 3 Hire · [ ] 4 Strong hire").count(), 10);
+    assert_eq!(
+        text.matches("**Score:** [ ] 1 Strong no-hire · [ ] 2 No-hire · [ ] 3 Hire · [ ] 4 Strong hire")
+            .count(),
+        10
+    );
     assert!(text.contains("**Overall recommendation:** [ ] 1 Strong no-hire"));
     assert!(text.contains("**Seed:** 11"));
 }
@@ -155,8 +159,18 @@ fn the_builtin_loop_repeats_at_most_what_nine_competencies_force() {
 
 #[test]
 fn included_questions_are_pinned_and_bring_their_round() {
-    let kit = kit_json(&["--seed", "3", "--rounds", "phone-screen", "--per-round", "1", "--include", "10011,10009"]);
-    let rounds: Vec<&str> = kit["rounds"].as_array().unwrap().iter().map(|r| r["round"].as_str().unwrap()).collect();
+    let kit = kit_json(&[
+        "--seed",
+        "3",
+        "--rounds",
+        "phone-screen",
+        "--per-round",
+        "1",
+        "--include",
+        "10011,10009",
+    ]);
+    let rounds: Vec<&str> =
+        kit["rounds"].as_array().unwrap().iter().map(|r| r["round"].as_str().unwrap()).collect();
     assert_eq!(rounds, ["phone-screen", "leadership"]);
     let leadership = &kit["rounds"][1]["questions"];
     let pinned: Vec<u64> = leadership.as_array().unwrap().iter().map(|q| q["id"].as_u64().unwrap()).collect();
@@ -168,10 +182,13 @@ fn included_questions_are_pinned_and_bring_their_round() {
 #[test]
 fn rounds_follow_the_order_given_and_filters_narrow_the_pool() {
     let kit = kit_json(&["--seed", "1", "--rounds", "behavioural,design"]);
-    let rounds: Vec<&str> = kit["rounds"].as_array().unwrap().iter().map(|r| r["round"].as_str().unwrap()).collect();
+    let rounds: Vec<&str> =
+        kit["rounds"].as_array().unwrap().iter().map(|r| r["round"].as_str().unwrap()).collect();
     assert_eq!(rounds, ["behavioural", "system-design"]);
     let filtered = kit_test().args(["-f", "json", "--seed", "1", "--competency", "communication"]).code(0);
-    assert!(filtered.stderr.contains("note: no leadership question matches; the kit has no leadership round"));
+    assert!(
+        filtered.stderr.contains("note: no leadership question matches; the kit has no leadership round")
+    );
     assert!(filtered.stderr.contains("note: only 1 behavioural question matches; the round has 1, not 2"));
     let filtered = filtered.json();
     assert_eq!(ids(&filtered).len(), 2);
@@ -182,7 +199,11 @@ fn rounds_follow_the_order_given_and_filters_narrow_the_pool() {
 #[test]
 fn a_short_round_is_noted_and_an_empty_kit_is_no_match() {
     let out = kit_test().args(["--seed", "1", "--per-round", "3", "-f", "json"]).code(0);
-    assert!(out.stderr.contains("note: only 2 phone-screen questions match; the round has 2, not 3"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("note: only 2 phone-screen questions match; the round has 2, not 3"),
+        "{}",
+        out.stderr
+    );
     let md = kit_test().args(["--seed", "1", "--per-round", "3"]).code(0).stdout;
     assert!(md.contains("*Only 2 of the 3 questions asked for match the filters in this round.*"));
     let none = kit_test().args(["--tag", "career", "--round", "leadership"]).code(1);
@@ -192,7 +213,8 @@ fn a_short_round_is_noted_and_an_empty_kit_is_no_match() {
 
 #[test]
 fn a_question_without_signals_carries_its_reference_answer() {
-    let md = kit_test().args(["--seed", "2", "--include", "10011", "--rounds", "leadership", "--per-round", "1"]);
+    let md =
+        kit_test().args(["--seed", "2", "--include", "10011", "--rounds", "leadership", "--per-round", "1"]);
     let md = md.succeeds().stdout;
     assert!(md.contains("#### Reference answer\n\nFewer than two pages a week"), "{md}");
     assert!(md.contains("- **Other (no competency named)** (Q1)"), "{md}");
@@ -224,6 +246,7 @@ fn json_carries_the_plan_scale_and_scorecard() {
     for field in ["question", "rationale", "look_for", "red_flags", "follow_ups", "competency"] {
         assert!(q.get(field).is_some(), "{field}");
     }
-    let covered: usize = kit["scorecard"].as_array().unwrap().iter().map(|r| r["questions"].as_array().unwrap().len()).sum();
+    let covered: usize =
+        kit["scorecard"].as_array().unwrap().iter().map(|r| r["questions"].as_array().unwrap().len()).sum();
     assert_eq!(covered, 10, "every question is on the scorecard once");
 }

@@ -84,11 +84,7 @@ pub fn csv(bytes: &[u8], explicit: &Pairs) -> Result<Source, String> {
     let mut source = Source { unmapped: owned(unmapped(&headers, &map)), ..Source::default() };
     let mut record = csv::ByteRecord::new();
     loop {
-        let place_now = |reader: &csv::Reader<&[u8]>| {
-            let position = reader.position();
-            Place::Row { row: position.record() + 1, line: position.line() }
-        };
-        let place = place_now(&reader);
+        let place = row_place(bytes, reader.position());
         match reader.read_byte_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {}
@@ -97,10 +93,7 @@ pub fn csv(bytes: &[u8], explicit: &Pairs) -> Result<Source, String> {
                 continue;
             }
         }
-        let place = match record.position() {
-            Some(p) => Place::Row { row: p.record() + 1, line: p.line() },
-            None => place,
-        };
+        let place = record.position().map_or(place, |p| row_place(bytes, p));
         if record.iter().all(|cell| cell.iter().all(u8::is_ascii_whitespace)) {
             source.blank_rows += 1;
             continue;
@@ -108,6 +101,17 @@ pub fn csv(bytes: &[u8], explicit: &Pairs) -> Result<Source, String> {
         source.rows.push(csv_row(&record, &map, headers.len(), place));
     }
     Ok(source)
+}
+
+/// A record's spreadsheet row (the header is row 1) and the line it starts on. The csv
+/// crate counts a CRLF's line late, so the line is counted here from the byte offset.
+fn row_place(bytes: &[u8], position: &csv::Position) -> Place {
+    let mut start = usize::try_from(position.byte()).unwrap_or(usize::MAX).min(bytes.len());
+    while matches!(bytes.get(start), Some(b'\r' | b'\n')) {
+        start += 1;
+    }
+    let line = bytes[..start].iter().filter(|&&b| b == b'\n').count() as u64 + 1;
+    Place::Row { row: position.record() + 1, line }
 }
 
 fn csv_row(record: &csv::ByteRecord, map: &ColumnMap, width: usize, place: Place) -> Row {

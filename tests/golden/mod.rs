@@ -17,11 +17,19 @@ pub fn assert_golden(path: &str, actual: &str) {
     }
     let (expected_lines, actual_lines): (Vec<&str>, Vec<&str>) =
         (expected.split('\n').collect(), actual.split('\n').collect());
-    let at = expected_lines.iter().zip(&actual_lines).position(|(e, a)| e != a).unwrap_or_else(|| {
-        expected_lines.len().min(actual_lines.len())
-    });
+    let at = expected_lines
+        .iter()
+        .zip(&actual_lines)
+        .position(|(e, a)| e != a)
+        .unwrap_or_else(|| expected_lines.len().min(actual_lines.len()));
     let around = |lines: &[&str]| {
-        lines.iter().enumerate().skip(at.saturating_sub(2)).take(5).map(|(i, l)| format!("{:>5} {l:?}\n", i + 1)).collect::<String>()
+        lines
+            .iter()
+            .enumerate()
+            .skip(at.saturating_sub(2))
+            .take(5)
+            .map(|(i, l)| format!("{:>5} {l:?}\n", i + 1))
+            .collect::<String>()
     };
     panic!(
         "{} differs from the output at line {} (QBANK_BLESS=1 rewrites it)\n--- expected\n{}--- actual\n{}",
