@@ -167,7 +167,7 @@ pub fn unescape(html: &str) -> String {
 
 /// The character an entity at the start of `text` stands for, and its length.
 fn entity(text: &str) -> Option<(char, usize)> {
-    let end = text[..text.len().min(12)].find(';')?;
+    let end = text.bytes().take(12).position(|b| b == b';')?;
     let name = &text[1..end];
     let c = match name {
         "amp" => '&',
