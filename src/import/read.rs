@@ -83,8 +83,9 @@ pub fn csv(bytes: &[u8], explicit: &Pairs) -> Result<Source, String> {
     let map = map_columns(&headers, explicit)?;
     let mut source = Source { unmapped: owned(unmapped(&headers, &map)), ..Source::default() };
     let mut record = csv::ByteRecord::new();
+    let mut rows = Rows::new(bytes);
     loop {
-        let place = row_place(bytes, reader.position());
+        let place = rows.place(reader.position());
         match reader.read_byte_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {}
@@ -93,7 +94,7 @@ pub fn csv(bytes: &[u8], explicit: &Pairs) -> Result<Source, String> {
                 continue;
             }
         }
-        let place = record.position().map_or(place, |p| row_place(bytes, p));
+        let place = record.position().map_or(place, |p| rows.place(p));
         if record.iter().all(|cell| cell.iter().all(u8::is_ascii_whitespace)) {
             source.blank_rows += 1;
             continue;
@@ -103,15 +104,31 @@ pub fn csv(bytes: &[u8], explicit: &Pairs) -> Result<Source, String> {
     Ok(source)
 }
 
-/// A record's spreadsheet row (the header is row 1) and the line it starts on. The csv
-/// crate counts a CRLF's line late, so the line is counted here from the byte offset.
-fn row_place(bytes: &[u8], position: &csv::Position) -> Place {
-    let mut start = usize::try_from(position.byte()).unwrap_or(usize::MAX).min(bytes.len());
-    while matches!(bytes.get(start), Some(b'\r' | b'\n')) {
-        start += 1;
+/// Spreadsheet rows (the header is row 1) and the lines they start on. The csv crate
+/// counts a CRLF's line late, so lines are counted here from byte offsets, moving forward
+/// only, so numbering every row costs one pass over the file.
+struct Rows<'a> {
+    bytes: &'a [u8],
+    at: usize,
+    line: u64,
+}
+
+impl<'a> Rows<'a> {
+    fn new(bytes: &'a [u8]) -> Rows<'a> {
+        Rows { bytes, at: 0, line: 1 }
     }
-    let line = bytes[..start].iter().filter(|&&b| b == b'\n').count() as u64 + 1;
-    Place::Row { row: position.record() + 1, line }
+
+    fn place(&mut self, position: &csv::Position) -> Place {
+        let mut start = usize::try_from(position.byte()).unwrap_or(usize::MAX).min(self.bytes.len());
+        while matches!(self.bytes.get(start), Some(b'\r' | b'\n')) {
+            start += 1;
+        }
+        if start > self.at {
+            self.line += self.bytes[self.at..start].iter().filter(|&&b| b == b'\n').count() as u64;
+            self.at = start;
+        }
+        Place::Row { row: position.record() + 1, line: self.line }
+    }
 }
 
 fn csv_row(record: &csv::ByteRecord, map: &ColumnMap, width: usize, place: Place) -> Row {

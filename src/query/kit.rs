@@ -8,10 +8,12 @@ use rand::seq::SliceRandom;
 use super::draw;
 use crate::model::{Competency, Question, Round};
 
-/// Whole kits tried per seed; the one with the fewest repeats wins.
+/// Whole kits tried per seed at most; the one with the fewest repeats wins.
 const ATTEMPTS: usize = 32;
 /// Candidates weighed for one slot; enough to find a fresh one in corpora of any size.
-const SCAN_LIMIT: usize = 2_000;
+const SCAN_LIMIT: usize = 500;
+/// Candidates weighed over all attempts: big kits from big corpora try fewer whole kits.
+const WORK_LIMIT: usize = 500_000;
 
 /// What the interviewer asked for.
 #[derive(Clone, Debug)]
@@ -96,9 +98,11 @@ pub fn plan<'a>(pool: &[&'a Question], request: &Request<'a>) -> Plan<'a> {
         })
         .collect();
 
+    let per_attempt: usize = slots.iter().map(|&i| candidates[i].len().min(SCAN_LIMIT)).sum();
+    let attempts = (WORK_LIMIT / per_attempt.max(1)).clamp(1, ATTEMPTS);
     let mut rng = draw::rng(request.seed);
     let mut best: Option<(Cost, Vec<Vec<&'a Question>>)> = None;
-    for _ in 0..ATTEMPTS {
+    for _ in 0..attempts {
         let (cost, drawn) = attempt(&candidates, &pins, &slots, &mut rng);
         let better = best.as_ref().is_none_or(|(best_cost, _)| cost < *best_cost);
         if better {
