@@ -43,8 +43,13 @@ fn competencies(kit: &serde_json::Value) -> Vec<String> {
 }
 
 #[test]
-fn markdown_matches_its_golden_file() {
+fn every_format_matches_its_golden_file() {
     assert_golden("kit/golden/seed-7.md", &kit_test().args(["--seed", "7"]).succeeds().stdout);
+    assert_golden("kit/golden/seed-7.txt", &kit_test().args(["--seed", "7", "-f", "text"]).succeeds().stdout);
+    assert_golden(
+        "kit/golden/seed-7.json",
+        &kit_test().args(["--seed", "7", "-f", "json"]).succeeds().stdout,
+    );
 }
 
 /// Headings (level, text) and how many tables and raw HTML events the Markdown has.
