@@ -33,6 +33,10 @@ pub struct GlobalArgs {
     #[arg(long, global = true)]
     pub no_builtin: bool,
 
+    /// Parse corpus files afresh instead of using the parse cache
+    #[arg(long, global = true)]
+    pub no_cache: bool,
+
     /// When to colour the output
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN", global = true)]
     pub color: ColorChoice,

@@ -29,7 +29,8 @@ impl Context {
             .map(|value| std::env::split_paths(&value).filter(|p| !p.as_os_str().is_empty()).collect())
             .unwrap_or_default();
         paths.extend(global.corpus.iter().cloned());
-        Context { sources: Sources { builtin: !global.no_builtin, paths } }
+        let cache = if global.no_cache { None } else { crate::paths::cache_dir().ok() };
+        Context { sources: Sources { builtin: !global.no_builtin, paths, cache } }
     }
 
     pub fn corpus(&self) -> Result<Corpus> {

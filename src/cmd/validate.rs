@@ -41,7 +41,7 @@ struct Finding<'a> {
 
 pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
     let checking_builtin = args.paths.is_empty();
-    let checked = Sources { builtin: checking_builtin, paths: args.paths.clone() };
+    let checked = Sources { builtin: checking_builtin, paths: args.paths.clone(), cache: None };
     let parsed = loader::parse_sources(&checked);
     let files = parsed.len();
     let mut findings: Vec<Diagnostic> = parsed.iter().flat_map(|p| p.diagnostics.iter().cloned()).collect();
@@ -109,7 +109,7 @@ fn plural(n: usize, word: &str) -> String {
 fn duplicates(questions: &[&Question], against_builtin: bool) -> Vec<Diagnostic> {
     let mut first: HashMap<u64, String> = HashMap::new();
     if against_builtin {
-        for parsed in loader::parse_sources(&Sources { builtin: true, paths: vec![] }) {
+        for parsed in loader::parse_sources(&Sources { builtin: true, ..Sources::default() }) {
             for q in parsed.questions {
                 first.insert(q.id, format!("{} (the built-in corpus; use ids from 10000 up)", q.origin));
             }

@@ -1,5 +1,6 @@
 //! Files, folders and the built-in corpus -> one validated `Corpus`.
 
+pub mod cache;
 pub mod parse;
 
 use std::collections::HashMap;
@@ -14,11 +15,19 @@ use crate::model::{Corpus, Origin, Question};
 /// The built-in corpus, embedded at build time (see build.rs): (file name, YAML text).
 pub const BUILTIN: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/builtin.rs"));
 
+/// The built-in questions, constructed from code build.rs generated: no parsing at start-up.
+pub fn builtin_questions() -> Vec<Question> {
+    use crate::model::{Competency, Framework, Round};
+    include!(concat!(env!("OUT_DIR"), "/builtin_questions.rs"))
+}
+
 /// Where questions come from.
 #[derive(Clone, Debug, Default)]
 pub struct Sources {
     pub builtin: bool,
     pub paths: Vec<PathBuf>,
+    /// Where parsed files are cached; None parses every file every time.
+    pub cache: Option<PathBuf>,
 }
 
 /// A corpus that could not be loaded: every problem found, errors first.
@@ -29,13 +38,15 @@ pub struct LoadError {
 
 /// Loads every source; any error anywhere fails the whole load, so nothing half-loaded is shown.
 pub fn load(sources: &Sources) -> Result<Corpus, LoadError> {
-    let parsed = parse_sources(sources);
+    let builtin = if sources.builtin { builtin_questions() } else { Vec::new() };
+    let parsed = parse_sources(&Sources { builtin: false, ..sources.clone() });
     let mut diagnostics: Vec<Diagnostic> = parsed
         .iter()
         .flat_map(|p| p.diagnostics.iter().cloned())
         .filter(|d| d.severity == Severity::Error)
         .collect();
-    let questions: Vec<Question> = parsed.into_iter().flat_map(|p| p.questions).collect();
+    let questions: Vec<Question> =
+        builtin.into_iter().chain(parsed.into_iter().flat_map(|p| p.questions)).collect();
     diagnostics.extend(duplicate_ids(&questions));
     if diagnostics.is_empty() { Ok(Corpus::new(questions)) } else { Err(LoadError { diagnostics }) }
 }
@@ -47,7 +58,7 @@ pub fn parse_sources(sources: &Sources) -> Vec<Parsed> {
         parsed.extend(builtin_files().map(|(name, text)| parse::parse_str(&name, text)));
     }
     for path in &sources.paths {
-        parsed.extend(parse_path(path));
+        parsed.extend(parse_path(path, sources.cache.as_deref()));
     }
     parsed
 }
@@ -57,7 +68,7 @@ pub fn builtin_files() -> impl Iterator<Item = (Arc<PathBuf>, &'static str)> {
 }
 
 /// A file, or every `*.yaml`/`*.yml` below a folder.
-fn parse_path(path: &Path) -> Vec<Parsed> {
+fn parse_path(path: &Path, cache: Option<&Path>) -> Vec<Parsed> {
     let name = Arc::new(path.to_path_buf());
     let here = |message: String| Parsed {
         questions: Vec::new(),
@@ -68,7 +79,7 @@ fn parse_path(path: &Path) -> Vec<Parsed> {
         Err(e) => return vec![here(format!("cannot read corpus: {}", io_reason(&e)))],
     };
     if !metadata.is_dir() {
-        return vec![read_file(path)];
+        return vec![read_file(path, cache)];
     }
     let mut files = Vec::new();
     let mut problems = Vec::new();
@@ -77,7 +88,7 @@ fn parse_path(path: &Path) -> Vec<Parsed> {
     if files.is_empty() && problems.is_empty() {
         return vec![here("folder has no corpus files (*.yaml or *.yml)".to_string())];
     }
-    problems.into_iter().map(here_for).chain(files.iter().map(|f| read_file(f))).collect()
+    problems.into_iter().map(here_for).chain(files.iter().map(|f| read_file(f, cache))).collect()
 }
 
 fn here_for((path, message): (PathBuf, String)) -> Parsed {
@@ -87,11 +98,26 @@ fn here_for((path, message): (PathBuf, String)) -> Parsed {
     }
 }
 
-fn read_file(path: &Path) -> Parsed {
-    match std::fs::read(path) {
-        Ok(bytes) => parse::parse_bytes(&Arc::new(path.to_path_buf()), &bytes),
-        Err(e) => here_for((path.to_path_buf(), format!("cannot read corpus file: {}", io_reason(&e)))),
+fn read_file(path: &Path, cache: Option<&Path>) -> Parsed {
+    let name = Arc::new(path.to_path_buf());
+    let key = cache.and_then(|_| cache::Key::of(path).ok());
+    if let (Some(dir), Some(key)) = (cache, &key)
+        && let Some(questions) = cache::read(dir, key, &name)
+    {
+        return Parsed { questions, diagnostics: Vec::new() };
     }
+    let parsed = match std::fs::read(path) {
+        Ok(bytes) => parse::parse_bytes(&name, &bytes),
+        Err(e) => {
+            return here_for((path.to_path_buf(), format!("cannot read corpus file: {}", io_reason(&e))));
+        }
+    };
+    if let (Some(dir), Some(key)) = (cache, &key)
+        && !parsed.has_errors()
+    {
+        cache::write(dir, key, &parsed.questions);
+    }
+    parsed
 }
 
 /// Collects corpus files below `dir`, following links but never the same folder twice.
@@ -160,4 +186,19 @@ fn duplicate_ids(questions: &[Question]) -> Vec<Diagnostic> {
         }
     }
     found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compiled_builtin_questions_equal_a_fresh_parse() {
+        let parsed: Vec<Question> = parse_sources(&Sources { builtin: true, ..Sources::default() })
+            .into_iter()
+            .flat_map(|p| p.questions)
+            .collect();
+        assert!(!parsed.is_empty());
+        assert_eq!(builtin_questions(), parsed);
+    }
 }

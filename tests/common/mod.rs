@@ -92,6 +92,7 @@ impl Test {
             "COLUMNS",
             "XDG_CACHE_HOME",
             "XDG_DATA_HOME",
+            "QBANK_CACHE_DIR",
         ] {
             cmd.env_remove(key);
         }
