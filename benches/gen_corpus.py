@@ -24,7 +24,7 @@ def sentence(rng, words):
 
 
 def paragraph(rng, sentences):
-    return " ".join(sentence(rng, rng.randint(8, 16)) for _ in range(sentences))
+    return " ".join(sentence(rng, rng.randint(6, 12)) for _ in range(sentences))
 
 
 def question(rng, qid):
