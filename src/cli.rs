@@ -26,19 +26,19 @@ pub struct Cli {
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
     /// Add questions from a YAML file or a folder of them (repeatable)
-    #[arg(long = "corpus", value_name = "PATH", global = true)]
+    #[arg(long = "corpus", value_name = "PATH", global = true, help_heading = "Global options")]
     pub corpus: Vec<PathBuf>,
 
     /// Leave out the built-in questions
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = "Global options")]
     pub no_builtin: bool,
 
     /// Parse corpus files afresh instead of using the parse cache
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = "Global options")]
     pub no_cache: bool,
 
     /// When to colour the output
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN", global = true)]
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN", global = true, help_heading = "Global options")]
     pub color: ColorChoice,
 }
 
@@ -68,7 +68,9 @@ pub enum Command {
 pub enum ColorChoice {
     /// Colour when writing to a terminal and NO_COLOR is not set
     Auto,
+    /// Colour even when piped
     Always,
+    /// Never colour
     Never,
 }
 
