@@ -45,9 +45,11 @@ pub fn load(sources: &Sources) -> Result<Corpus, LoadError> {
         .flat_map(|p| p.diagnostics.iter().cloned())
         .filter(|d| d.severity == Severity::Error)
         .collect();
+    let mut ids: Vec<(u64, Origin)> = builtin.iter().map(|q| (q.id, q.origin.clone())).collect();
+    ids.extend(parsed.iter().flat_map(|p| p.ids.iter().cloned()));
+    diagnostics.extend(duplicate_ids(&ids, &HashMap::new()));
     let questions: Vec<Question> =
         builtin.into_iter().chain(parsed.into_iter().flat_map(|p| p.questions)).collect();
-    diagnostics.extend(duplicate_ids(&questions));
     if diagnostics.is_empty() { Ok(Corpus::new(questions)) } else { Err(LoadError { diagnostics }) }
 }
 
@@ -71,8 +73,8 @@ pub fn builtin_files() -> impl Iterator<Item = (Arc<PathBuf>, &'static str)> {
 fn parse_path(path: &Path, cache: Option<&Path>) -> Vec<Parsed> {
     let name = Arc::new(path.to_path_buf());
     let here = |message: String| Parsed {
-        questions: Vec::new(),
         diagnostics: vec![Diagnostic::error(Origin { file: name.clone(), line: 1, column: 1 }, message)],
+        ..Parsed::default()
     };
     let metadata = match std::fs::metadata(path) {
         Ok(m) => m,
@@ -93,8 +95,8 @@ fn parse_path(path: &Path, cache: Option<&Path>) -> Vec<Parsed> {
 
 fn here_for((path, message): (PathBuf, String)) -> Parsed {
     Parsed {
-        questions: Vec::new(),
         diagnostics: vec![Diagnostic::error(Origin { file: Arc::new(path), line: 1, column: 1 }, message)],
+        ..Parsed::default()
     }
 }
 
@@ -104,7 +106,8 @@ fn read_file(path: &Path, cache: Option<&Path>) -> Parsed {
     if let (Some(dir), Some(key)) = (cache, &key)
         && let Some(questions) = cache::read(dir, key, &name)
     {
-        return Parsed { questions, diagnostics: Vec::new() };
+        let ids = questions.iter().map(|q| (q.id, q.origin.clone())).collect();
+        return Parsed { questions, diagnostics: Vec::new(), ids };
     }
     let parsed = match std::fs::read(path) {
         Ok(bytes) => parse::parse_bytes(&name, &bytes),
@@ -171,18 +174,19 @@ pub fn io_reason(error: &std::io::Error) -> String {
     }
 }
 
-/// Two questions with one id: an error naming both places.
-fn duplicate_ids(questions: &[Question]) -> Vec<Diagnostic> {
-    let mut first: HashMap<u64, &Origin> = HashMap::with_capacity(questions.len());
+/// Two questions with one id: an error naming both places. `taken` holds ids used
+/// elsewhere (described by the text to show), such as the built-in bank's.
+pub fn duplicate_ids(ids: &[(u64, Origin)], taken: &HashMap<u64, String>) -> Vec<Diagnostic> {
+    let mut first: HashMap<u64, String> = HashMap::with_capacity(ids.len());
     let mut found = Vec::new();
-    for q in questions {
-        if let Some(earlier) = first.get(&q.id) {
+    for (id, origin) in ids {
+        if let Some(earlier) = taken.get(id).or_else(|| first.get(id)) {
             found.push(Diagnostic::error(
-                q.origin.clone(),
-                format!("duplicate id {}: also used at {earlier}", q.id),
+                origin.clone(),
+                format!("duplicate id {id}: also used at {earlier}"),
             ));
         } else {
-            first.insert(q.id, &q.origin);
+            first.insert(*id, origin.to_string());
         }
     }
     found

@@ -80,6 +80,9 @@ impl fmt::Display for Diagnostic {
 pub struct Parsed {
     pub questions: Vec<Question>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Every id written in the file, with where, including those of invalid questions:
+    /// duplicate ids are reported even when one of the pair has other errors.
+    pub ids: Vec<(u64, Origin)>,
 }
 
 /// Parses the bytes of one corpus file named `file`.
@@ -162,6 +165,7 @@ fn parse_in_parallel(file: &Arc<PathBuf>, text: &str) -> Option<Parsed> {
         let (parsed, _) = result?;
         whole.questions.extend(parsed.questions);
         whole.diagnostics.extend(parsed.diagnostics);
+        whole.ids.extend(parsed.ids);
     }
     Some(whole)
 }
@@ -198,6 +202,9 @@ fn parse_chunk(file: &Arc<PathBuf>, text: &str, lines_before: u64) -> Parsed {
     let mut parsed = Parsed::default();
     for item in items {
         let origin = at(item.referenced.line(), item.referenced.column());
+        if let Some(id) = &item.value.id {
+            parsed.ids.push((id.value.0, origin.clone()));
+        }
         if let Some(question) = convert(item.value, origin, lines_before, &mut parsed.diagnostics) {
             parsed.questions.push(question);
         }
@@ -207,7 +214,7 @@ fn parse_chunk(file: &Arc<PathBuf>, text: &str, lines_before: u64) -> Parsed {
 
 impl Parsed {
     fn failed(diagnostic: Diagnostic) -> Parsed {
-        Parsed { questions: Vec::new(), diagnostics: vec![diagnostic] }
+        Parsed { questions: Vec::new(), diagnostics: vec![diagnostic], ids: Vec::new() }
     }
 
     pub fn has_errors(&self) -> bool {
