@@ -11,6 +11,7 @@ pub mod lint;
 pub mod loader;
 pub mod model;
 pub mod paths;
+pub mod practice;
 pub mod query;
 pub mod render;
 pub mod suggest;
