@@ -56,6 +56,8 @@ pub enum Command {
     Guide(cmd::guide::Args),
     /// Check corpus files and report every problem
     Validate(cmd::validate::Args),
+    /// Questions due for practice now, and when the next ones are
+    Due(cmd::due::Args),
     /// Print a shell completion script
     Completions(cmd::completions::Args),
 }
@@ -75,6 +77,14 @@ pub enum Format {
     Json,
     Yaml,
     Markdown,
+}
+
+/// Output for reports that are either for people or for tools.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    #[default]
+    Text,
+    Json,
 }
 
 /// The filters shared by list, random and search.

@@ -1,6 +1,7 @@
 //! One module per subcommand; this one holds what they share.
 
 pub mod completions;
+pub mod due;
 pub mod guide;
 pub mod list;
 pub mod random;

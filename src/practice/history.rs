@@ -75,7 +75,7 @@ impl fmt::Display for Problem {
             Problem::NulBytes => f.write_str("it holds NUL bytes (as a power loss can leave)"),
             Problem::NotUtf8 => f.write_str("it is not UTF-8 text"),
             Problem::NoVersion => f.write_str("it has no format version `v`"),
-            Problem::BadJson(reason) => write!(f, "it is not a valid attempt ({reason})"),
+            Problem::BadJson(reason) => write!(f, "it is not a valid attempt: {reason}"),
         }
     }
 }
@@ -252,17 +252,25 @@ fn parse(line: &[u8], terminated: bool) -> Parsed {
     let Ok(text) = std::str::from_utf8(line) else {
         return Parsed::Damaged(if terminated { Problem::NotUtf8 } else { Problem::Torn });
     };
-    let damaged =
-        |reason: String| Parsed::Damaged(if terminated { Problem::BadJson(reason) } else { Problem::Torn });
+    let damaged = |e: serde_json::Error| {
+        Parsed::Damaged(if terminated { Problem::BadJson(json_reason(&e)) } else { Problem::Torn })
+    };
     match serde_json::from_str::<Probe>(text) {
-        Err(e) => damaged(e.to_string()),
+        Err(e) => damaged(e),
         Ok(Probe { v: None }) => Parsed::Damaged(Problem::NoVersion),
         Ok(Probe { v: Some(v) }) if v > u64::from(FORMAT) => Parsed::Newer(v),
         Ok(_) => match serde_json::from_str::<Attempt>(text) {
             Ok(attempt) => Parsed::Attempt(Box::new(attempt)),
-            Err(e) => damaged(e.to_string()),
+            Err(e) => damaged(e),
         },
     }
+}
+
+/// serde_json's message without its "at line 1 column N", which would mislead for one line.
+fn json_reason(error: &serde_json::Error) -> String {
+    let message = error.to_string();
+    let message = message.split(" at line ").next().unwrap_or(&message).to_string();
+    if error.is_data() { message } else { format!("{message} at column {}", error.column()) }
 }
 
 /// Non-empty lines with their 0-based index and whether a newline ended them.
