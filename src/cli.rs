@@ -56,6 +56,8 @@ pub enum Command {
     Guide(cmd::guide::Args),
     /// Check corpus files and report every problem
     Validate(cmd::validate::Args),
+    /// Rehearse: timed answers, self-grades, spaced repetition
+    Practice(cmd::practice::Args),
     /// Questions due for practice now, and when the next ones are
     Due(cmd::due::Args),
     /// Print a shell completion script

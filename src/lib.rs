@@ -34,6 +34,7 @@ pub fn run(cli: Cli) -> Result<Exit> {
         Command::Rounds(args) => cmd::rounds::run(&ctx, args),
         Command::Guide(args) => cmd::guide::run(args),
         Command::Validate(args) => cmd::validate::run(&ctx, args),
+        Command::Practice(args) => cmd::practice::run(&ctx, args),
         Command::Due(args) => cmd::due::run(&ctx, args),
         Command::Completions(args) => cmd::completions::run(args),
     }

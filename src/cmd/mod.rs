@@ -4,6 +4,7 @@ pub mod completions;
 pub mod due;
 pub mod guide;
 pub mod list;
+pub mod practice;
 pub mod random;
 pub mod rounds;
 pub mod search;

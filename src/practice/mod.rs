@@ -3,6 +3,8 @@
 pub mod grade;
 pub mod history;
 pub mod schedule;
+pub mod script;
+pub mod session;
 pub mod time;
 
 use crate::error::Result;
@@ -14,4 +16,42 @@ pub fn load_history() -> Result<(History, Vec<Attempt>)> {
     let loaded = history.load()?;
     loaded.warn(history.path());
     Ok((history, loaded.attempts))
+}
+
+use std::io::IsTerminal;
+use std::time::Duration;
+
+use crate::error::Error;
+use crate::guide::Guide;
+use crate::model::Round;
+use schedule::Schedule;
+use session::{NoFeedback, Outcome, Session};
+use time::TimeLimit;
+
+/// The answer time when the guide has none for a round: seed 001's simulator uses 3 minutes.
+pub const DEFAULT_ANSWER_SECONDS: u32 = 180;
+
+/// The time limit for one answer in `round`; None means untimed.
+pub fn answer_limit(limit: TimeLimit, round: Round, guide: &Guide) -> Option<Duration> {
+    let seconds = match limit {
+        TimeLimit::Untimed => return None,
+        TimeLimit::Seconds(seconds) => seconds,
+        TimeLimit::RoundDefault => guide.round(round).map_or(DEFAULT_ANSWER_SECONDS, |r| r.answer_seconds),
+    };
+    Some(Duration::from_secs(seconds.into()))
+}
+
+/// The built-in guide, for each round's answer time.
+pub fn guide() -> Result<Guide> {
+    Guide::builtin().map_err(Error::user)
+}
+
+/// Runs a session in the terminal when stdin and stdout are both one, else by the scripted
+/// protocol on stdin.
+pub fn run(session: &Session, history: &mut History, schedule: &mut Schedule) -> Result<Outcome> {
+    let width = crate::render::Output::stdout().wrap_width();
+    let stdin = std::io::stdin();
+    let mut driver = script::Script::new(stdin.lock(), std::io::stdout().lock(), width);
+    let _ = stdin.is_terminal();
+    session.run(&mut driver, history, schedule, &NoFeedback)
 }

@@ -71,20 +71,20 @@ pub fn took(duration: Duration) -> String {
     }
 }
 
-/// `now`, `in 3 days`, `in 5 h`, `2 days ago`.
+/// `now`, `in 3 days`, `in 5 h`, `2 days ago`, rounded to the nearest unit.
 pub fn relative(when: DateTime<Utc>, now: DateTime<Utc>) -> String {
-    let delta = when - now;
-    let (ahead, span) = if delta >= chrono::Duration::zero() { (true, delta) } else { (false, -delta) };
-    let amount = if span.num_days() >= 1 {
-        plural(span.num_days(), "day")
-    } else if span.num_hours() >= 1 {
-        format!("{} h", span.num_hours())
-    } else if span.num_minutes() >= 1 {
-        format!("{} min", span.num_minutes())
+    let minutes = ((when - now).num_seconds() as f64 / 60.0).round() as i64;
+    let span = minutes.abs();
+    let amount = if span >= 22 * 60 {
+        plural((span + 720) / 1440, "day")
+    } else if span >= 60 {
+        format!("{} h", (span + 30) / 60)
+    } else if span >= 1 {
+        format!("{span} min")
     } else {
         return "now".to_string();
     };
-    if ahead { format!("in {amount}") } else { format!("{amount} ago") }
+    if minutes > 0 { format!("in {amount}") } else { format!("{amount} ago") }
 }
 
 /// `Tue 24 Nov`, in the user's time zone.
@@ -132,5 +132,10 @@ mod tests {
         assert_eq!(relative(now - chrono::Duration::hours(5), now), "5 h ago");
         assert_eq!(relative(now, now), "now");
         assert_eq!(relative(now + chrono::Duration::hours(25), now), "in 1 day");
+        assert_eq!(
+            relative(now + chrono::Duration::hours(24) - chrono::Duration::seconds(2), now),
+            "in 1 day"
+        );
+        assert_eq!(relative(now + chrono::Duration::hours(60), now), "in 3 days");
     }
 }

@@ -1,13 +1,20 @@
 //! Text for practice: due lists, the question prompt, the reveal, summaries, history, stats.
 
+use std::fmt::Write as _;
+use std::time::Duration;
+
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
 use super::sanitize::clean;
 use super::style;
-use super::wrap::truncate;
+use super::text::{framework_steps, list_section, section};
+use super::wrap::{truncate, wrap};
 use crate::model::{Question, Round};
+use crate::practice::grade::Grade;
+use crate::practice::schedule::Schedule;
+use crate::practice::session::{Answer, Outcome, Stop};
 use crate::practice::time;
 
 pub fn heading(text: &str) -> String {
@@ -45,4 +52,128 @@ pub fn question_line(id: u64, label: &str, round: Round, question: &str, columns
         text = truncate(&text, columns.saturating_sub(used).max(10));
     }
     format!("{}  {}  {}  {}", style::id(&id), label, style::round(&round_name), text)
+}
+
+/// The banner before a mock round.
+pub fn round_heading(round: Round, width: usize) -> String {
+    let title = format!(" {} round ", round.title());
+    let rule = "━".repeat(width.min(60).saturating_sub(title.width() + 3));
+    format!("\n{}\n", style::heading(&format!("━━━{title}{rule}")))
+}
+
+/// The question as the candidate first sees it: no rationale, no answer.
+pub fn prompt(
+    question: &Question,
+    position: usize,
+    total: usize,
+    limit: Option<Duration>,
+    width: usize,
+) -> String {
+    let mut out = String::new();
+    let timer = match limit {
+        Some(limit) => time::took(limit),
+        None => "untimed".to_string(),
+    };
+    let tags: Vec<String> = question.tags.iter().map(|t| style::tag(&clean(t)).to_string()).collect();
+    let _ = writeln!(
+        out,
+        "\n{}  {}  {}  {}  {}",
+        style::dim(&format!("Question {position} of {total}")),
+        style::id(&format!("#{}", question.id)),
+        style::round(question.round.title()),
+        style::dim(&timer),
+        tags.join(", ")
+    );
+    for line in wrap(&clean(&question.question), width, "") {
+        let _ = writeln!(out, "{}", style::label(&line));
+    }
+    if let Some(framework) = question.framework {
+        let shape = format!("Answer shape: {}", framework_steps(framework));
+        for line in wrap(&shape, width, "") {
+            let _ = writeln!(out, "{}", style::dim(&line));
+        }
+    }
+    out
+}
+
+/// After the answer: how long it took, then everything the card holds about a good answer.
+pub fn reveal(question: &Question, answer: &Answer, limit: Option<Duration>, width: usize) -> String {
+    let mut out = String::new();
+    let mut took = format!("Time taken: {}", time::took(answer.elapsed));
+    if let Some(limit) = limit {
+        took.push_str(&format!(" of {}", time::took(limit)));
+    }
+    if answer.timed_out {
+        took.push_str(" (time ran out)");
+    }
+    let _ = writeln!(out, "\n{}", style::label(&took));
+    section(&mut out, "Why interviewers ask this", &question.rationale, width);
+    list_section(&mut out, "What a strong answer shows", &question.look_for, width);
+    list_section(&mut out, "Red flags", &question.red_flags, width);
+    list_section(&mut out, "Follow-ups", &question.follow_ups, width);
+    section(&mut out, "Sample answer", &question.sample_answer, width);
+    out
+}
+
+/// The grade question, with every key it takes.
+pub fn grade_prompt() -> String {
+    let keys: Vec<String> =
+        Grade::ALL.iter().map(|g| format!("{} {}", style::id(&g.key().to_string()), g)).collect();
+    format!("\n{}  {}  (p pass, f fail, s skip, q quit) ", style::label("Grade:"), keys.join("  "))
+}
+
+/// After the session: each graded question, its time and when it comes back.
+pub fn summary(outcome: &Outcome, schedule: &Schedule, now: DateTime<Utc>) -> String {
+    let mut out = String::new();
+    let total: Duration = outcome.attempts.iter().map(|a| Duration::from_millis(a.duration_ms)).sum();
+    let mut head = format!(
+        "{} graded in {}",
+        time::plural(outcome.attempts.len() as i64, "question"),
+        time::took(total)
+    );
+    if outcome.skipped > 0 {
+        head.push_str(&format!(", {} skipped", outcome.skipped));
+    }
+    let _ = writeln!(out, "\n{}", heading(&format!("Session summary: {head}")));
+    for attempt in &outcome.attempts {
+        let back = match schedule.due(attempt.id) {
+            Some(due) => format!("back {} ({})", time::relative(due, now), time::day(due)),
+            None => String::new(),
+        };
+        let mut took = time::took(Duration::from_millis(attempt.duration_ms));
+        if attempt.timed_out {
+            took.push_str(" (time ran out)");
+        }
+        let _ = writeln!(
+            out,
+            "  {}  {}  {:<14}  {}",
+            style::id(&format!("#{:<4}", attempt.id)),
+            grade_word(attempt.grade),
+            took,
+            style::dim(&back)
+        );
+    }
+    if !outcome.attempts.is_empty() {
+        let counts: Vec<String> = Grade::ALL
+            .iter()
+            .map(|g| format!("{} {}", g, outcome.attempts.iter().filter(|a| a.grade == *g).count()))
+            .collect();
+        let _ = writeln!(out, "  {}", style::dim(&format!("Grades: {}", counts.join(" · "))));
+    }
+    match outcome.stopped {
+        Some(Stop::Interrupted) => {
+            let _ = writeln!(out, "Interrupted: every graded answer above is saved.");
+        }
+        Some(Stop::EndOfInput) if !outcome.attempts.is_empty() => {
+            let _ = writeln!(out, "Input ended: every graded answer above is saved.");
+        }
+        _ => {}
+    }
+    out
+}
+
+/// A grade padded to one width, coloured by how it went.
+pub fn grade_word(grade: Grade) -> String {
+    let word = format!("{:<5}", grade.name());
+    if grade.is_pass() { style::tag(&word).to_string() } else { style::warning(&word).to_string() }
 }

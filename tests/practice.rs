@@ -1,0 +1,300 @@
+//! End to end: scripted practice sessions, the history log, FSRS due dates and `qbank due`.
+
+mod common;
+
+use std::fs;
+use std::io::Write;
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+use common::Test;
+use serde_json::Value;
+
+const BASIC: &str = "basic";
+
+fn history_lines(test: &Test) -> Vec<Value> {
+    let text = fs::read_to_string(test.home().join("history.jsonl")).unwrap_or_default();
+    text.lines().map(|line| serde_json::from_str(line).expect("a whole JSON record")).collect()
+}
+
+/// A corpus of `count` short phone-screen questions, ids from 1.
+fn many_questions(count: u64) -> String {
+    (1..=count)
+        .map(|id| {
+            format!(
+                "- id: {id}\n  round: phone-screen\n  question: Question number {id}?\n  \
+                 rationale: Because.\n  sample_answer: An answer.\n  tags: [t{}]\n",
+                id % 3
+            )
+        })
+        .collect()
+}
+
+/// A history line as qbank writes it.
+fn record(id: u64, started_at: &str, grade: &str) -> String {
+    format!(
+        "{{\"v\":1,\"id\":{id},\"started_at\":\"{started_at}\",\"duration_ms\":60000,\"limit_s\":180,\
+         \"timed_out\":false,\"grade\":\"{grade}\",\"answer\":\"\",\"mode\":\"practice\",\"session\":\"old\"}}\n"
+    )
+}
+
+#[test]
+fn a_scripted_session_reveals_records_and_summarises() {
+    let test = Test::new()
+        .fixture_corpus(BASIC)
+        .args(["practice", "--round", "behavioural", "--round", "system-design", "-n", "3", "--seed", "4"])
+        .stdin("Token bucket per tenant\n\nin Redis.\n.\ngood\n.\nf\n.\nskip\n");
+    let out = test.succeeds();
+    for needle in [
+        "Question 1 of 3",
+        "Answer (end with a line holding only a dot):",
+        "Time taken: 0 s of ",
+        "Why interviewers ask this",
+        "Sample answer",
+        "Grade:",
+        "Session summary: 2 questions graded",
+        ", 1 skipped",
+        "back in 1 day",
+    ] {
+        assert!(out.stdout.contains(needle), "missing {needle:?} in\n{}", out.stdout);
+    }
+    let records = history_lines(&test);
+    assert_eq!(records.len(), 2);
+    assert_eq!(records[0]["v"], 1);
+    assert_eq!(records[0]["grade"], "good");
+    assert_eq!(records[0]["answer"], "Token bucket per tenant\n\nin Redis.");
+    assert_eq!(records[1]["grade"], "again");
+    assert_eq!(records[1]["answer"], "");
+    assert_eq!(records[0]["session"], records[1]["session"]);
+    assert_eq!(records[0]["mode"], "practice");
+    // Per-round defaults from the guide: system design answers get 10 minutes, behavioural 3.
+    for r in &records {
+        let limit = r["limit_s"].as_u64().unwrap();
+        assert!(limit == 600 || limit == 180, "{r}");
+    }
+}
+
+#[test]
+fn time_option_sets_the_limit_and_zero_means_untimed() {
+    let test =
+        Test::new().fixture_corpus(BASIC).args(["practice", "-n", "1", "--time", "1m30s"]).stdin(".\n3\n");
+    assert!(test.succeeds().stdout.contains("of 1 min 30 s"));
+    assert_eq!(history_lines(&test)[0]["limit_s"], 90);
+
+    let test = Test::new().fixture_corpus(BASIC).args(["practice", "-n", "1", "--time", "0"]).stdin(".\n3\n");
+    assert!(test.succeeds().stdout.contains("untimed"));
+    assert!(history_lines(&test)[0].get("limit_s").is_none());
+
+    Test::new()
+        .fixture_corpus(BASIC)
+        .args(["practice", "--time", "2 minutes"])
+        .code(2)
+        .stderr
+        .contains("'2 minutes' is not a duration");
+}
+
+#[test]
+fn a_bad_grade_line_is_an_error_that_keeps_earlier_attempts() {
+    let test = Test::new().fixture_corpus(BASIC).args(["practice", "-n", "3"]).stdin(".\neasy\n.\ngoood\n");
+    let out = test.code(2);
+    assert!(
+        out.stderr.contains("stdin line 4: 'goood' is not a grade (did you mean 'good'?)"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(history_lines(&test).len(), 1);
+}
+
+#[test]
+fn due_dates_move_as_fsrs_says_after_again_good_and_easy() {
+    let test = Test::new().fixture_corpus(BASIC);
+    let session =
+        test.args(["practice", "-r", "phone-screen", "-r", "leadership", "-r", "architecture", "-n", "3"]);
+    let session = session.stdin(".\nagain\n.\ngood\n.\neasy\n");
+    session.succeeds();
+    let records = history_lines(&session);
+    let grade_of =
+        |id: u64| records.iter().find(|r| r["id"] == id).unwrap()["grade"].as_str().unwrap().to_string();
+
+    let due = Test::new().fixture_corpus(BASIC).env("QBANK_HOME", session.home()).args(["due", "-f", "json"]);
+    let report = due.succeeds().json();
+    assert_eq!(report["due"].as_array().unwrap().len(), 0, "nothing is due straight after practice");
+    assert_eq!(report["new"], 3);
+    let now = chrono::DateTime::parse_from_rfc3339(report["now"].as_str().unwrap()).unwrap();
+    let mut days = std::collections::BTreeMap::new();
+    for row in report["next"].as_array().unwrap() {
+        let due = chrono::DateTime::parse_from_rfc3339(row["due"].as_str().unwrap()).unwrap();
+        days.insert(grade_of(row["id"].as_u64().unwrap()), (due - now).num_hours() as f64 / 24.0);
+    }
+    assert!((0.9..=1.01).contains(&days["again"]), "{days:?}");
+    assert!(days["good"] >= 2.0 && days["good"] < days["easy"], "{days:?}");
+    assert!(days["easy"] >= 7.0, "{days:?}");
+}
+
+#[test]
+fn due_lists_overdue_first_and_practice_due_drills_them_first() {
+    let test = Test::new().fixture_corpus(BASIC);
+    let history = [
+        record(104, "2026-01-10T09:00:00Z", "again"),
+        record(101, "2026-01-01T09:00:00Z", "again"),
+        record(106, "2999-01-01T09:00:00Z", "good"),
+    ]
+    .concat();
+    test.file("home/history.jsonl", &history);
+    let test = test.args(["due"]).env("COLUMNS", "100");
+    let due = test.succeeds();
+    let lines: Vec<&str> = due.stdout.lines().collect();
+    assert_eq!(lines[0], "Due now (2)");
+    assert!(lines[1].starts_with(" 101  ") && lines[1].contains("days ago"), "{}", due.stdout);
+    assert!(lines[2].starts_with(" 104  "), "{}", due.stdout);
+    assert!(due.stdout.contains("Next\n 106  in "), "{}", due.stdout);
+    assert!(due.stdout.contains("3 questions never practised"), "{}", due.stdout);
+
+    let drill = Test::new()
+        .fixture_corpus(BASIC)
+        .env("QBANK_HOME", test.home())
+        .args(["practice", "--due", "-n", "3"])
+        .stdin(".\ngood\n.\ngood\n.\ngood\n");
+    drill.succeeds();
+    let ids: Vec<u64> = history_lines(&test)[3..].iter().map(|r| r["id"].as_u64().unwrap()).collect();
+    assert_eq!(ids, [101, 104, 102], "overdue first, then the first new one");
+}
+
+#[test]
+fn damaged_lines_are_reported_skipped_and_left_as_they_are() {
+    let test = Test::new().fixture_corpus(BASIC);
+    let mut bytes = record(101, "2026-01-01T09:00:00Z", "again").into_bytes();
+    bytes.extend_from_slice(b"{\"v\":1,\"id\":oops}\n");
+    bytes.extend_from_slice(record(104, "2026-01-01T09:00:00Z", "again").as_bytes());
+    bytes.extend_from_slice(b"\0\0\0\0\0\0\0\0");
+    let path = test.file("home/history.jsonl", &bytes);
+    let test = test.args(["due", "-f", "json"]);
+    let out = test.code(0);
+    assert!(
+        out.stderr.contains("history.jsonl` line 2 skipped: it is not a valid attempt"),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains("line 4 skipped: it holds NUL bytes"), "{}", out.stderr);
+    assert_eq!(out.stderr.lines().count(), 2, "{}", out.stderr);
+    assert_eq!(out.json()["due"].as_array().unwrap().len(), 2, "the good records still count");
+    assert_eq!(fs::read(&path).unwrap(), bytes, "loading never rewrites the file");
+
+    // A session appends after the damage, on a line of its own; what was there stays.
+    let session = Test::new()
+        .fixture_corpus(BASIC)
+        .env("QBANK_HOME", test.home())
+        .args(["practice", "-n", "1"])
+        .stdin(".\ngood\n");
+    let out = session.code(0);
+    assert!(out.stderr.contains("line 4 skipped"), "{}", out.stderr);
+    let after = fs::read(&path).unwrap();
+    assert!(after.starts_with(&bytes));
+    assert_eq!(after[bytes.len()], b'\n');
+    let last = std::str::from_utf8(&after[bytes.len() + 1..]).unwrap();
+    assert!(last.starts_with("{\"v\":1,") && last.ends_with("}\n"), "{last}");
+}
+
+#[test]
+fn a_history_from_a_newer_qbank_is_refused_and_not_written() {
+    let test = Test::new().fixture_corpus(BASIC);
+    let text =
+        format!("{}{{\"v\":2,\"id\":1,\"new_field\":[]}}\n", record(101, "2026-01-01T09:00:00Z", "good"));
+    let path = test.file("home/history.jsonl", &text);
+    let test = test.args(["practice", "-n", "1"]).stdin(".\ngood\n");
+    test.fails_with("line 2 was written by a newer qbank (history format 2; this qbank reads format 1)");
+    assert_eq!(fs::read_to_string(&path).unwrap(), text);
+    Test::new().env("QBANK_HOME", test.home()).args(["due"]).fails_with("upgrade qbank");
+}
+
+#[test]
+fn two_sessions_at_once_keep_all_400_attempts() {
+    let test = Test::new().corpus(&many_questions(200));
+    let answers = ".\ngood\n".repeat(200);
+    let spawn = || {
+        let mut child = test
+            .std_command()
+            .args(["practice", "-n", "200", "--time", "0"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn qbank");
+        let mut stdin = child.stdin.take().unwrap();
+        let answers = answers.clone();
+        std::thread::spawn(move || stdin.write_all(answers.as_bytes()));
+        child
+    };
+    let children = [spawn(), spawn()];
+    for child in children {
+        let output = child.wait_with_output().unwrap();
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    }
+    let records = history_lines(&test);
+    assert_eq!(records.len(), 400);
+    let mut sessions: Vec<&str> = records.iter().map(|r| r["session"].as_str().unwrap()).collect();
+    sessions.sort_unstable();
+    sessions.dedup();
+    assert_eq!(sessions.len(), 2);
+    for session in sessions {
+        let mut ids: Vec<u64> =
+            records.iter().filter(|r| r["session"] == session).map(|r| r["id"].as_u64().unwrap()).collect();
+        ids.sort_unstable();
+        assert_eq!(ids, (1..=200).collect::<Vec<_>>(), "every attempt of session {session}");
+    }
+}
+
+/// Starts a scripted session on 50 questions, feeds answers until `graded` are on disk and
+/// leaves the pipe open, so the session is waiting mid-question.
+fn session_in_progress(test: &Test, graded: usize) -> (std::process::Child, std::process::ChildStdin) {
+    let mut child = test
+        .std_command()
+        .args(["practice", "-n", "50", "--time", "0"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn qbank");
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(".\ngood\n".repeat(graded).as_bytes()).unwrap();
+    stdin.write_all(b"half an answer\n").unwrap();
+    stdin.flush().unwrap();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while history_lines(test).len() < graded {
+        assert!(Instant::now() < deadline, "the session never recorded {graded} attempts");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    (child, stdin)
+}
+
+#[test]
+fn a_session_killed_with_sigkill_leaves_a_history_that_loads() {
+    let test = Test::new().corpus(&many_questions(50));
+    let (mut child, _stdin) = session_in_progress(&test, 7);
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert_eq!(history_lines(&test).len(), 7);
+    let due =
+        Test::new().corpus(&many_questions(50)).env("QBANK_HOME", test.home()).args(["due", "-f", "json"]);
+    assert_eq!(due.succeeds().json()["new"], 43);
+}
+
+#[test]
+fn sigterm_and_sigint_leave_no_temp_or_lock_file_but_the_permanent_one() {
+    for signal in ["TERM", "INT"] {
+        let test = Test::new().corpus(&many_questions(50));
+        let (mut child, _stdin) = session_in_progress(&test, 3);
+        let status = std::process::Command::new("kill")
+            .args([&format!("-{signal}"), &child.id().to_string()])
+            .status();
+        assert!(status.unwrap().success());
+        child.wait().unwrap();
+        let mut names: Vec<String> = fs::read_dir(test.home())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        assert_eq!(names, ["history.jsonl", "history.lock"], "after SIG{signal}");
+        assert_eq!(history_lines(&test).len(), 3);
+    }
+}
