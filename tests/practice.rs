@@ -298,3 +298,67 @@ fn sigterm_and_sigint_leave_no_temp_or_lock_file_but_the_permanent_one() {
         assert_eq!(history_lines(&test).len(), 3);
     }
 }
+
+mod terminal {
+    use super::*;
+    use expectrl::Expect;
+    use expectrl::process::unix::WaitStatus;
+    use expectrl::session::OsSession as Session;
+
+    fn spawn(test: &Test, args: &[&str]) -> Session {
+        let mut cmd = test.std_command();
+        cmd.args(args).env("TERM", "xterm");
+        let mut session = Session::spawn(cmd).expect("spawn qbank in a pty");
+        session.get_process_mut().set_window_size(100, 40).unwrap();
+        session.set_expect_timeout(Some(Duration::from_secs(20)));
+        session
+    }
+
+    fn exit_code(session: &Session) -> i32 {
+        match session.get_process().wait().unwrap() {
+            WaitStatus::Exited(_, code) => code,
+            other => panic!("qbank did not exit normally: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_terminal_session_shows_a_countdown_and_records_the_grade() {
+        let test = Test::new().fixture_corpus(BASIC);
+        let mut session = spawn(&test, &["practice", "-n", "1", "--round", "phone-screen", "--time", "2m"]);
+        session.expect("Why do you want this role?").unwrap();
+        session.expect("1:59 left").unwrap();
+        session.send("billing for marketplaces").unwrap();
+        session.expect("> billing for marketplaces").unwrap();
+        session.send("\r").unwrap();
+        session.expect("Sample answer").unwrap();
+        session.expect("Grade:").unwrap();
+        session.send("3").unwrap();
+        session.expect("Session summary: 1 question graded").unwrap();
+        assert_eq!(exit_code(&session), 0);
+        let records = history_lines(&test);
+        assert_eq!(records.len(), 1);
+        assert_eq!(records[0]["grade"], "good");
+        assert_eq!(records[0]["answer"], "billing for marketplaces");
+        assert_eq!(records[0]["limit_s"], 120);
+    }
+
+    #[test]
+    fn time_running_out_ends_the_answer_and_ctrl_c_ends_the_session() {
+        let test = Test::new().fixture_corpus(BASIC);
+        let mut session = spawn(&test, &["practice", "-n", "3", "--seed", "1", "--time", "2s"]);
+        session.send("half").unwrap();
+        session.expect("(time ran out)").unwrap();
+        session.send("p").unwrap();
+        session.expect("Question 2 of 3").unwrap();
+        session.expect("left").unwrap();
+        session.send("\x03").unwrap();
+        session.expect("Interrupted: every graded answer above is saved.").unwrap();
+        assert_eq!(exit_code(&session), 130);
+        let records = history_lines(&test);
+        assert_eq!(records.len(), 1);
+        assert_eq!(
+            (&records[0]["answer"], &records[0]["timed_out"], &records[0]["grade"]),
+            (&"half".into(), &true.into(), &"good".into())
+        );
+    }
+}

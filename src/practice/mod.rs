@@ -5,7 +5,9 @@ pub mod history;
 pub mod schedule;
 pub mod script;
 pub mod session;
+pub mod terminal;
 pub mod time;
+pub mod typing;
 
 use crate::error::Result;
 use history::{Attempt, History};
@@ -50,8 +52,11 @@ pub fn guide() -> Result<Guide> {
 /// protocol on stdin.
 pub fn run(session: &Session, history: &mut History, schedule: &mut Schedule) -> Result<Outcome> {
     let width = crate::render::Output::stdout().wrap_width();
-    let stdin = std::io::stdin();
-    let mut driver = script::Script::new(stdin.lock(), std::io::stdout().lock(), width);
-    let _ = stdin.is_terminal();
-    session.run(&mut driver, history, schedule, &NoFeedback)
+    if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
+        let mut driver = terminal::Terminal::new(width)?;
+        session.run(&mut driver, history, schedule, &NoFeedback)
+    } else {
+        let mut driver = script::Script::new(std::io::stdin().lock(), std::io::stdout().lock(), width);
+        session.run(&mut driver, history, schedule, &NoFeedback)
+    }
 }
