@@ -58,6 +58,14 @@ pub enum Command {
     Validate(cmd::validate::Args),
     /// Rehearse: timed answers, self-grades, spaced repetition
     Practice(cmd::practice::Args),
+    /// Write your own story for a question, in your editor
+    Note(cmd::note::Args),
+    /// The questions you have written a note for
+    Notes(cmd::notes::Args),
+    /// Past practice attempts, with what you typed
+    History(cmd::history::Args),
+    /// Practice statistics: grades, strength by round and tag, streak, story gaps
+    Stats(cmd::stats::Args),
     /// Questions due for practice now, and when the next ones are
     Due(cmd::due::Args),
     /// Print a shell completion script

@@ -35,6 +35,10 @@ pub fn run(cli: Cli) -> Result<Exit> {
         Command::Guide(args) => cmd::guide::run(args),
         Command::Validate(args) => cmd::validate::run(&ctx, args),
         Command::Practice(args) => cmd::practice::run(&ctx, args),
+        Command::Note(args) => cmd::note::run(&ctx, args),
+        Command::Notes(args) => cmd::notes::run(&ctx, args),
+        Command::History(args) => cmd::history::run(&ctx, args),
+        Command::Stats(args) => cmd::stats::run(&ctx, args),
         Command::Due(args) => cmd::due::run(&ctx, args),
         Command::Completions(args) => cmd::completions::run(args),
     }

@@ -362,3 +362,97 @@ mod terminal {
         );
     }
 }
+
+#[test]
+fn history_shows_typed_answers_and_exports_json() {
+    let test = Test::new().fixture_corpus(BASIC);
+    let session = test.args(["practice", "-r", "phone-screen"]).stdin("I build billing\nsystems.\n.\neasy\n");
+    session.succeeds();
+    let home = session.home();
+    let history =
+        |args: &[&str]| Test::new().fixture_corpus(BASIC).env("QBANK_HOME", &home).args(args.to_vec());
+    let text = history(&["history"]).succeeds().stdout;
+    assert!(text.contains("#104") && text.contains("easy") && text.contains("of 2 min"), "{text}");
+    assert!(text.contains("\n      I build billing\n      systems.\n"), "{text}");
+    let json = history(&["history", "104", "--format", "json"]).succeeds().json();
+    assert_eq!(json[0]["answer"], "I build billing\nsystems.");
+    assert_eq!(json[0]["grade"], "easy");
+    let none = history(&["history", "101"]).code(1);
+    assert!(none.stderr.contains("no attempts at #101 yet"), "{}", none.stderr);
+    history(&["history", "999"]).fails_with("no question with id 999");
+    let empty = Test::new().args(["history"]).code(1);
+    assert!(empty.stderr.contains("no attempts yet"));
+}
+
+#[test]
+fn stats_report_strength_weakest_tags_first_streak_due_and_story_gaps() {
+    let test = Test::new().fixture_corpus(BASIC);
+    let now = chrono::Utc::now().to_rfc3339();
+    let history = [record(101, &now, "again"), record(106, &now, "good"), record(104, &now, "easy")].concat();
+    test.file("home/history.jsonl", &history);
+    test.file("home/notes/102.md", "My PM story");
+    let test = test.args(["stats", "--format", "json"]);
+    let stats = test.succeeds().json();
+    assert_eq!((stats["attempts"].as_u64(), stats["questions_seen"].as_u64()), (Some(3), Some(3)));
+    assert_eq!(stats["questions_total"], 6);
+    assert_eq!(stats["grades"]["again"], 1);
+    assert_eq!(stats["streak_days"], 1);
+    assert_eq!(stats["due"]["never_practised"], 3);
+    let design = stats["rounds"].as_array().unwrap().iter().find(|r| r["name"] == "system-design").unwrap();
+    assert_eq!(design["strength"], 0.5);
+    let tags: Vec<&str> =
+        stats["tags"].as_array().unwrap().iter().map(|t| t["name"].as_str().unwrap()).collect();
+    assert_eq!(tags[..2], ["multi-tenancy", "rate-limiting"], "weakest first: {tags:?}");
+    assert!(tags.iter().position(|t| *t == "system-design") < tags.iter().position(|t| *t == "caching"));
+    let stories = stats["stories"].as_array().unwrap();
+    assert_eq!(stories.len(), 1, "102 is the only STAR question: {stories:?}");
+    assert_eq!((&stories[0]["competency"], &stories[0]["gap"]), (&"communication".into(), &false.into()));
+
+    let text =
+        Test::new().fixture_corpus(BASIC).env("QBANK_HOME", test.home()).args(["stats"]).succeeds().stdout;
+    assert!(text.contains("Day streak       1 day"), "{text}");
+    assert!(text.contains("system-design  ██████████░░░░░░░░░░   50%  (1 of 2 attempts)"), "{text}");
+    let gap = Test::new().fixture_corpus(BASIC).args(["stats"]).succeeds().stdout;
+    assert!(gap.contains("communication") && gap.contains("0 of 1  gap"), "{gap}");
+}
+
+#[test]
+fn note_runs_the_editor_without_a_shell_and_show_prints_it() {
+    let test = Test::new().fixture_corpus(BASIC);
+    let editor = test.file(
+        "my tools/fake editor",
+        "#!/bin/sh\n# Appends a story to the file it is given, as a person would type it.\nprintf 'We shipped hourly aggregates; $HOME stays literal.\\n' >> \"$1\"\n",
+    );
+    make_executable(&editor);
+    let home = test.dir().join("data with spaces");
+    let test = test.env("QBANK_HOME", &home).env("EDITOR", &editor).args(["note", "102"]);
+    let out = test.code(0);
+    assert!(out.stderr.contains("note: saved `") && out.stderr.contains("notes/102.md"), "{}", out.stderr);
+    let note = fs::read_to_string(home.join("notes/102.md")).unwrap();
+    assert!(note.contains("## Situation") && note.ends_with("$HOME stays literal.\n"), "{note}");
+    assert_eq!(fs::read_dir(home.join("notes")).unwrap().count(), 1, "no temp file left");
+
+    let show =
+        Test::new().fixture_corpus(BASIC).env("QBANK_HOME", &home).args(["show", "102", "101"]).succeeds();
+    assert!(show.stdout.contains("Your notes\n  <!-- #102: Tell me about a disagreement"), "{}", show.stdout);
+    assert_eq!(show.stdout.matches("Your notes").count(), 1, "101 has no note");
+
+    let notes = Test::new().fixture_corpus(BASIC).env("QBANK_HOME", &home).args(["notes"]).succeeds();
+    assert_eq!(notes.stdout, " 102  behavioural    Tell me about a disagreement with a product manager.\n");
+
+    // An editor that changes nothing saves nothing; VISUAL wins over EDITOR.
+    let same = Test::new().fixture_corpus(BASIC).env("QBANK_HOME", &home).env("EDITOR", &editor);
+    let out = same.env("VISUAL", "true").args(["note", "101"]).code(0);
+    assert!(out.stderr.contains("no change; nothing saved"), "{}", out.stderr);
+    assert!(!home.join("notes/101.md").exists());
+
+    let missing = Test::new().fixture_corpus(BASIC).env("EDITOR", "no-such-editor-qbank --wait");
+    missing.args(["note", "101"]).fails_with("cannot run the editor `no-such-editor-qbank`");
+    let empty = Test::new().fixture_corpus(BASIC).args(["notes"]).code(1);
+    assert!(empty.stderr.contains("no notes yet"));
+}
+
+fn make_executable(path: &std::path::Path) {
+    use std::os::unix::fs::PermissionsExt;
+    fs::set_permissions(path, fs::Permissions::from_mode(0o755)).unwrap();
+}

@@ -3,12 +3,16 @@
 pub mod completions;
 pub mod due;
 pub mod guide;
+pub mod history;
 pub mod list;
+pub mod note;
+pub mod notes;
 pub mod practice;
 pub mod random;
 pub mod rounds;
 pub mod search;
 pub mod show;
+pub mod stats;
 pub mod tags;
 pub mod validate;
 

@@ -2,9 +2,11 @@
 
 pub mod grade;
 pub mod history;
+pub mod notes;
 pub mod schedule;
 pub mod script;
 pub mod session;
+pub mod stats;
 pub mod terminal;
 pub mod time;
 pub mod typing;

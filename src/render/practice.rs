@@ -13,8 +13,10 @@ use super::text::{framework_steps, list_section, section};
 use super::wrap::{truncate, wrap};
 use crate::model::{Question, Round};
 use crate::practice::grade::Grade;
+use crate::practice::history::Attempt;
 use crate::practice::schedule::Schedule;
 use crate::practice::session::{Answer, Outcome, Stop};
+use crate::practice::stats::{Stats, Strength};
 use crate::practice::time;
 
 pub fn heading(text: &str) -> String {
@@ -51,7 +53,25 @@ pub fn question_line(id: u64, label: &str, round: Round, question: &str, columns
         let used = id.width() + label.width() + round_name.width() + 6;
         text = truncate(&text, columns.saturating_sub(used).max(10));
     }
+    if label.is_empty() {
+        return format!("{}  {}  {}", style::id(&id), style::round(&round_name), text);
+    }
     format!("{}  {}  {}  {}", style::id(&id), label, style::round(&round_name), text)
+}
+
+/// The candidate's own note under a question's card, line by line as they wrote it.
+pub fn your_notes(note: &str, width: usize) -> String {
+    let mut out = format!("\n{}\n", heading("Your notes"));
+    for line in clean(note).lines() {
+        if line.trim().is_empty() {
+            out.push('\n');
+            continue;
+        }
+        for row in wrap(line.trim_end(), width, "  ") {
+            let _ = writeln!(out, "{row}");
+        }
+    }
+    out
 }
 
 /// The banner before a mock round.
@@ -176,4 +196,126 @@ pub fn summary(outcome: &Outcome, schedule: &Schedule, now: DateTime<Utc>) -> St
 pub fn grade_word(grade: Grade) -> String {
     let word = format!("{:<5}", grade.name());
     if grade.is_pass() { style::tag(&word).to_string() } else { style::warning(&word).to_string() }
+}
+
+/// `2026-11-22 15:40  #102  good   1 min 5 s of 3 min  Tell me about ...`, then the typed
+/// answer, indented.
+pub fn attempt(
+    attempt: &Attempt,
+    question: Option<&Question>,
+    columns: Option<usize>,
+    width: usize,
+) -> String {
+    let mut took = time::took(Duration::from_millis(attempt.duration_ms));
+    if let Some(limit) = attempt.limit_s {
+        took.push_str(&format!(" of {}", time::took(Duration::from_secs(limit.into()))));
+    }
+    if attempt.timed_out {
+        took.push_str(", ran out");
+    }
+    let head = format!(
+        "{}  {}  {}  {}",
+        style::dim(&time::stamp(attempt.started_at)),
+        style::id(&format!("#{:<4}", attempt.id)),
+        grade_word(attempt.grade),
+        took
+    );
+    let used = 16 + 2 + 5 + 2 + 5 + 2 + took.width() + 2;
+    let text = match question {
+        Some(q) => clean(&q.question).split_whitespace().collect::<Vec<_>>().join(" "),
+        None => "(not in the loaded questions)".to_string(),
+    };
+    let text = match columns {
+        Some(columns) => truncate(&text, columns.saturating_sub(used).max(10)),
+        None => text,
+    };
+    let mut out = format!("{head}  {}\n", style::dim(&text));
+    for line in clean(&attempt.answer).lines() {
+        for row in wrap(line, width, "      ") {
+            let _ = writeln!(out, "{row}");
+        }
+    }
+    out
+}
+
+/// Cells in a stats bar.
+const STAT_BAR: usize = 20;
+
+/// `████████░░░░░░░░░░░░`: `share` of the cells filled.
+pub fn share_bar(share: f64) -> String {
+    let full = ((share.clamp(0.0, 1.0) * STAT_BAR as f64).round() as usize).min(STAT_BAR);
+    format!("{}{}", style::tag(&"█".repeat(full)), style::dim(&"░".repeat(STAT_BAR - full)))
+}
+
+/// The stats as bar charts: volume, grades, rounds, weakest tags, due, story gaps.
+pub fn stats(stats: &Stats, tags_shown: usize) -> String {
+    let mut out = String::new();
+    let rows = [
+        (
+            "Attempts",
+            format!(
+                "{} ({} of {} questions seen)",
+                stats.attempts, stats.questions_seen, stats.questions_total
+            ),
+        ),
+        ("Time answering", time::took(Duration::from_millis(stats.time_answering_ms))),
+        ("Day streak", time::plural(stats.streak_days, "day")),
+        (
+            "Due",
+            format!(
+                "{} now · {} in the next 7 days · {} never practised",
+                stats.due.now, stats.due.next_7_days, stats.due.never_practised
+            ),
+        ),
+    ];
+    for (label, value) in rows {
+        let _ = writeln!(out, "{}  {value}", style::label(&format!("{label:<15}")));
+    }
+    let _ = writeln!(out, "\n{}", heading("Grades"));
+    let most = stats.grades.values().copied().max().unwrap_or(0).max(1);
+    for (grade, count) in &stats.grades {
+        let _ =
+            writeln!(out, "  {}  {}  {count}", grade_word(*grade), share_bar(*count as f64 / most as f64));
+    }
+    strengths(&mut out, "Strength by round (share graded good or easy)", &stats.rounds);
+    let weakest: Vec<&Strength> = stats.tags.iter().take(tags_shown).collect();
+    if !weakest.is_empty() {
+        strengths(&mut out, "Weakest tags first", &weakest);
+    }
+    if !stats.stories.is_empty() {
+        let _ = writeln!(out, "\n{}", heading("Stories: STAR questions with your note (`qbank note ID`)"));
+        for story in &stats.stories {
+            let gap = if story.gap { style::warning("gap").to_string() } else { String::new() };
+            let _ = writeln!(
+                out,
+                "  {:<22}  {}  {} of {}  {gap}",
+                story.competency.name(),
+                share_bar(story.with_notes as f64 / story.questions as f64),
+                story.with_notes,
+                story.questions
+            );
+        }
+    }
+    out
+}
+
+fn strengths<S: std::borrow::Borrow<Strength>>(out: &mut String, title: &str, rows: &[S]) {
+    let _ = writeln!(out, "\n{}", heading(title));
+    let name_width = rows.iter().map(|r| r.borrow().name.width()).max().unwrap_or(0).clamp(12, 24);
+    for row in rows {
+        let row = row.borrow();
+        let name = truncate(&clean(&row.name), name_width);
+        let pad = " ".repeat(name_width.saturating_sub(name.width()));
+        let value = match row.strength {
+            Some(share) => format!(
+                "{}  {:>3.0}%  ({} of {})",
+                share_bar(share),
+                share * 100.0,
+                row.passed,
+                time::plural(row.attempts as i64, "attempt")
+            ),
+            None => style::dim("not practised yet").to_string(),
+        };
+        let _ = writeln!(out, "  {name}{pad}  {value}");
+    }
 }
