@@ -66,6 +66,8 @@ pub enum Command {
     History(cmd::history::Args),
     /// Practice statistics: grades, strength by round and tag, streak, story gaps
     Stats(cmd::stats::Args),
+    /// A full mock interview loop, round by round, with a scorecard
+    Mock(cmd::mock::Args),
     /// Questions due for practice now, and when the next ones are
     Due(cmd::due::Args),
     /// Print a shell completion script

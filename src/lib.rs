@@ -39,6 +39,7 @@ pub fn run(cli: Cli) -> Result<Exit> {
         Command::Notes(args) => cmd::notes::run(&ctx, args),
         Command::History(args) => cmd::history::run(&ctx, args),
         Command::Stats(args) => cmd::stats::run(&ctx, args),
+        Command::Mock(args) => cmd::mock::run(&ctx, args),
         Command::Due(args) => cmd::due::run(&ctx, args),
         Command::Completions(args) => cmd::completions::run(args),
     }

@@ -456,3 +456,62 @@ fn make_executable(path: &std::path::Path) {
     use std::os::unix::fs::PermissionsExt;
     fs::set_permissions(path, fs::Permissions::from_mode(0o755)).unwrap();
 }
+
+#[test]
+fn a_mock_loop_runs_the_rounds_in_order_and_scores_each() {
+    let test = Test::new()
+        .fixture_corpus(BASIC)
+        .args(["mock", "--seed", "3"])
+        .stdin(".\ngood\nWe would shard by tenant.\n.\nagain\n.\neasy\n.\nhard\n.\nskip\n");
+    let out = test.succeeds();
+    let records = history_lines(&test);
+    let rounds: Vec<(u64, u64)> =
+        records.iter().map(|r| (r["id"].as_u64().unwrap(), r["limit_s"].as_u64().unwrap())).collect();
+    // phone screen, system design (101 or 106), architecture, behavioural; leadership was skipped.
+    assert_eq!(rounds.len(), 4, "{rounds:?}");
+    assert_eq!(rounds[0], (104, 120));
+    assert!([101, 106].contains(&rounds[1].0) && rounds[1].1 == 600, "{rounds:?}");
+    assert_eq!(rounds[2..], [(103, 300), (102, 180)]);
+    assert!(records.iter().all(|r| r["mode"] == "mock"));
+    assert_eq!(records[1]["answer"], "We would shard by tenant.");
+    let order: Vec<usize> = [
+        "━━━ Phone screen round",
+        "━━━ System design round",
+        "━━━ Architecture round",
+        "━━━ Behavioural round",
+        "━━━ Leadership round",
+        "Mock loop scorecard",
+    ]
+    .iter()
+    .map(|needle| out.stdout.find(needle).unwrap_or_else(|| panic!("missing {needle}")))
+    .collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "rounds out of order");
+    for line in [
+        "Phone screen   strong       1 asked, 1 of 1 passed  good",
+        "System design  weak         1 asked, 0 of 1 passed  again",
+        "Behavioural    weak         1 asked, 0 of 1 passed  hard",
+        "Leadership     not graded   1 asked, 0 of 0 passed  -",
+        "2 of 5 rounds strong",
+    ] {
+        assert!(out.stdout.contains(line), "missing {line:?} in\n{}", out.stdout);
+    }
+}
+
+#[test]
+fn a_mock_for_one_role_keeps_to_its_questions() {
+    let test = Test::new()
+        .fixture_corpus(BASIC)
+        .args(["mock", "--role", "senior-software-engineer", "--time", "45s"])
+        .stdin(".\ngood\n.\ngood\n");
+    let out = test.succeeds();
+    let ids: Vec<(u64, u64)> = history_lines(&test)
+        .iter()
+        .map(|r| (r["id"].as_u64().unwrap(), r["limit_s"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(ids, [(102, 45), (105, 45)]);
+    assert!(!out.stdout.contains("Phone screen round"), "{}", out.stdout);
+    Test::new()
+        .fixture_corpus(BASIC)
+        .args(["mock", "--role", "senior-backend-enginer"])
+        .fails_with("did you mean");
+}

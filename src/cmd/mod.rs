@@ -5,6 +5,7 @@ pub mod due;
 pub mod guide;
 pub mod history;
 pub mod list;
+pub mod mock;
 pub mod note;
 pub mod notes;
 pub mod practice;

@@ -2,6 +2,7 @@
 
 pub mod grade;
 pub mod history;
+pub mod mock;
 pub mod notes;
 pub mod schedule;
 pub mod script;

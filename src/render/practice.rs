@@ -14,6 +14,7 @@ use super::wrap::{truncate, wrap};
 use crate::model::{Question, Round};
 use crate::practice::grade::Grade;
 use crate::practice::history::Attempt;
+use crate::practice::mock::{RoundScore, Verdict};
 use crate::practice::schedule::Schedule;
 use crate::practice::session::{Answer, Outcome, Stop};
 use crate::practice::stats::{Stats, Strength};
@@ -318,4 +319,37 @@ fn strengths<S: std::borrow::Borrow<Strength>>(out: &mut String, title: &str, ro
         };
         let _ = writeln!(out, "  {name}{pad}  {value}");
     }
+}
+
+/// The mock loop's scorecard: per round, the grades, time used of the limit and a verdict.
+pub fn scorecard(scores: &[RoundScore]) -> String {
+    let mut out = format!("\n{}\n", heading("Mock loop scorecard"));
+    for score in scores {
+        let grades: Vec<&str> = score.grades.iter().map(|g| g.name()).collect();
+        let grades = if grades.is_empty() { "-".to_string() } else { grades.join(", ") };
+        let passed = score.grades.iter().filter(|g| g.is_pass()).count();
+        let mut took = time::took(Duration::from_millis(score.time_ms));
+        if let Some(limit) = score.limit_s {
+            took.push_str(&format!(" of {}", time::took(Duration::from_secs(limit))));
+        }
+        let verdict = format!("{:<11}", score.verdict.name());
+        let verdict = match score.verdict {
+            Verdict::Strong => style::tag(&verdict).to_string(),
+            Verdict::Mixed | Verdict::Weak => style::warning(&verdict).to_string(),
+            Verdict::Ungraded => style::dim(&verdict).to_string(),
+        };
+        let _ = writeln!(
+            out,
+            "  {}  {verdict}  {} asked, {passed} of {} passed  {:<18}  {}",
+            style::round(&format!("{:<13}", score.round.title())),
+            score.asked,
+            score.grades.len(),
+            grades,
+            style::dim(&took)
+        );
+    }
+    let strong = scores.iter().filter(|s| s.verdict == Verdict::Strong).count();
+    let _ =
+        writeln!(out, "  {} of {} rounds strong (every answer graded good or easy)", strong, scores.len());
+    out
 }
