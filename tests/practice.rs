@@ -299,6 +299,21 @@ fn sigterm_and_sigint_leave_no_temp_or_lock_file_but_the_permanent_one() {
     }
 }
 
+#[test]
+fn a_history_file_full_of_nul_bytes_is_reported_and_kept() {
+    let test = Test::new().fixture_corpus(BASIC);
+    let path = test.file("home/history.jsonl", vec![0u8; 4096]);
+    let test = test.args(["due", "-f", "json"]);
+    let out = test.code(0);
+    assert!(
+        out.stderr.contains("line 1 skipped: it holds NUL bytes (as a power loss can leave)"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(out.json()["new"], 6);
+    assert_eq!(fs::read(&path).unwrap(), vec![0u8; 4096]);
+}
+
 mod terminal {
     use super::*;
     use expectrl::Expect;
@@ -360,6 +375,31 @@ mod terminal {
             (&records[0]["answer"], &records[0]["timed_out"], &records[0]["grade"]),
             (&"half".into(), &true.into(), &"good".into())
         );
+    }
+
+    #[test]
+    fn sigterm_ends_a_terminal_session_and_restores_the_terminal() {
+        let test = Test::new().fixture_corpus(BASIC);
+        let mut session = spawn(&test, &["practice", "-n", "2", "--time", "1m"]);
+        session.expect("left").unwrap();
+        session.send("\r").unwrap();
+        session.expect("Grade:").unwrap();
+        session.send("4").unwrap();
+        session.expect("Question 2 of 2").unwrap();
+        session.expect("left").unwrap();
+        let pid = session.get_process().pid().to_string();
+        assert!(std::process::Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
+        // Bracketed paste is switched off again on the way out (ESC [ ? 2004 l).
+        session.expect("\x1b[?2004l").unwrap();
+        session.expect("Interrupted: every graded answer above is saved.").unwrap();
+        assert_eq!(exit_code(&session), 130);
+        assert_eq!(history_lines(&test).len(), 1);
+        let mut names: Vec<String> = fs::read_dir(test.home())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        assert_eq!(names, ["history.jsonl", "history.lock"]);
     }
 }
 
