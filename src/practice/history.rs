@@ -139,6 +139,14 @@ impl History {
         Ok(loaded)
     }
 
+    /// Creates the data folder and the lock file, so that a folder qbank cannot write to is
+    /// found before the first answer rather than after it.
+    pub fn prepare(&self) -> Result<()> {
+        let dir = self.path.parent().unwrap_or(Path::new("."));
+        fs::create_dir_all(dir).map_err(|e| Error::io(format!("cannot create `{}`", dir.display()), e))?;
+        self.lock_exclusive().map(drop)
+    }
+
     /// Appends one attempt as one line, under the lock, and makes it durable before returning.
     pub fn append(&mut self, attempt: &Attempt) -> Result<()> {
         let path = self.path.clone();

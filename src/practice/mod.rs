@@ -54,6 +54,7 @@ pub fn guide() -> Result<Guide> {
 /// Runs a session in the terminal when stdin and stdout are both one, else by the scripted
 /// protocol on stdin.
 pub fn run(session: &Session, history: &mut History, schedule: &mut Schedule) -> Result<Outcome> {
+    history.prepare()?;
     let width = crate::render::Output::stdout().wrap_width();
     if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
         let mut driver = terminal::Terminal::new(width)?;

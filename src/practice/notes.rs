@@ -122,7 +122,7 @@ fn run_editor(editor: &[String], file: &Path) -> Result<()> {
     };
     let signalled = Arc::new(AtomicBool::new(false));
     let mut handlers = Vec::new();
-    for signal in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
+    for &signal in signal_hook::consts::TERM_SIGNALS {
         let id = signal_hook::flag::register(signal, Arc::clone(&signalled))
             .map_err(|e| Error::io("cannot handle signals", e))?;
         handlers.push(id);
