@@ -60,6 +60,20 @@ pub enum Command {
     Guide(cmd::guide::Args),
     /// Check corpus files and report every problem
     Validate(cmd::validate::Args),
+    /// Rehearse: timed answers, self-grades, spaced repetition
+    Practice(cmd::practice::Args),
+    /// Write your own story for a question, in your editor
+    Note(cmd::note::Args),
+    /// The questions you have written a note for
+    Notes(cmd::notes::Args),
+    /// Past practice attempts, with what you typed
+    History(cmd::history::Args),
+    /// Practice statistics: grades, strength by round and tag, streak, story gaps
+    Stats(cmd::stats::Args),
+    /// A full mock interview loop, round by round, with a scorecard
+    Mock(cmd::mock::Args),
+    /// Questions due for practice now, and when the next ones are
+    Due(cmd::due::Args),
     /// Print a shell completion script
     Completions(cmd::completions::Args),
 }
@@ -81,6 +95,14 @@ pub enum Format {
     Json,
     Yaml,
     Markdown,
+}
+
+/// Output for reports that are either for people or for tools.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    #[default]
+    Text,
+    Json,
 }
 
 /// The filters shared by list, random and search.

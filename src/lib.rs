@@ -11,6 +11,7 @@ pub mod lint;
 pub mod loader;
 pub mod model;
 pub mod paths;
+pub mod practice;
 pub mod query;
 pub mod render;
 pub mod suggest;
@@ -33,6 +34,13 @@ pub fn run(cli: Cli) -> Result<Exit> {
         Command::Rounds(args) => cmd::rounds::run(&ctx, args),
         Command::Guide(args) => cmd::guide::run(args),
         Command::Validate(args) => cmd::validate::run(&ctx, args),
+        Command::Practice(args) => cmd::practice::run(&ctx, args),
+        Command::Note(args) => cmd::note::run(&ctx, args),
+        Command::Notes(args) => cmd::notes::run(&ctx, args),
+        Command::History(args) => cmd::history::run(&ctx, args),
+        Command::Stats(args) => cmd::stats::run(&ctx, args),
+        Command::Mock(args) => cmd::mock::run(&ctx, args),
+        Command::Due(args) => cmd::due::run(&ctx, args),
         Command::Completions(args) => cmd::completions::run(args),
     }
 }

@@ -1,12 +1,19 @@
 //! One module per subcommand; this one holds what they share.
 
 pub mod completions;
+pub mod due;
 pub mod guide;
+pub mod history;
 pub mod list;
+pub mod mock;
+pub mod note;
+pub mod notes;
+pub mod practice;
 pub mod random;
 pub mod rounds;
 pub mod search;
 pub mod show;
+pub mod stats;
 pub mod tags;
 pub mod validate;
 

@@ -2,6 +2,7 @@
 //! knows about terminal width and colour.
 
 pub mod markdown;
+pub mod practice;
 pub mod sanitize;
 pub mod style;
 pub mod text;

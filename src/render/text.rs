@@ -119,14 +119,14 @@ pub fn framework_steps(framework: crate::model::Framework) -> &'static str {
     }
 }
 
-fn section(out: &mut String, title: &str, body: &str, width: usize) {
+pub fn section(out: &mut String, title: &str, body: &str, width: usize) {
     let _ = write!(out, "\n{}\n", style::heading(title));
     for line in wrap(&clean(body), width, "  ") {
         let _ = writeln!(out, "{}", bold_label(&line));
     }
 }
 
-fn list_section(out: &mut String, title: &str, items: &[String], width: usize) {
+pub fn list_section(out: &mut String, title: &str, items: &[String], width: usize) {
     if items.is_empty() {
         return;
     }
