@@ -7,7 +7,9 @@ use common::Test;
 #[test]
 fn default_guide_shows_frameworks_pitfalls_and_topics() {
     let out = Test::new().args(["guide"]).succeeds();
-    for needle in ["(system-design)", "(star)", "(approach)", "Why senior candidates fail", "Instead:", "More topics"] {
+    for needle in
+        ["(system-design)", "(star)", "(approach)", "Why senior candidates fail", "Instead:", "More topics"]
+    {
         assert!(out.stdout.contains(needle), "missing {needle}:\n{}", out.stdout);
     }
     let steps = ["Clarify", "Propose", "Deep dive", "Trade-offs", "Growth and operations", "Alternatives"];
@@ -46,11 +48,17 @@ fn topics_frameworks_rounds_and_advice() {
 
 #[test]
 fn unknown_topic_suggests_one() {
-    Test::new().args(["guide", "pitfals"]).fails_with("unknown guide topic 'pitfals' (did you mean 'pitfalls'?)");
+    Test::new()
+        .args(["guide", "pitfals"])
+        .fails_with("unknown guide topic 'pitfals' (did you mean 'pitfalls'?)");
 }
 
 #[test]
 fn show_names_the_framework_that_fits() {
     let out = Test::new().args(["show", "49"]).succeeds();
-    assert!(out.stdout.contains("Answer shape: Situation, Task, Action, Result (`qbank guide star`)"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("Answer shape: Situation, Task, Action, Result (`qbank guide star`)"),
+        "{}",
+        out.stdout
+    );
 }
