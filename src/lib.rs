@@ -5,6 +5,7 @@ pub mod cli;
 pub mod cmd;
 pub mod error;
 pub mod exit;
+pub mod feedback;
 pub mod fsutil;
 pub mod guide;
 pub mod lint;

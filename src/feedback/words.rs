@@ -1,0 +1,178 @@
+//! An answer as the analyser sees it: words, their matching keys, and where they sit.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::query::terms;
+
+/// One word of the text: its place in the text and the key it matches by.
+#[derive(Clone, Debug)]
+pub struct Word {
+    pub span: Range<usize>,
+    pub key: String,
+}
+
+/// The words of a text with an index from key to positions, so every lookup is O(1).
+pub struct Words<'a> {
+    pub text: &'a str,
+    pub words: Vec<Word>,
+    index: HashMap<String, Vec<usize>>,
+}
+
+impl<'a> Words<'a> {
+    pub fn new(text: &'a str) -> Words<'a> {
+        let words: Vec<Word> = terms::tokens(text)
+            .map(|(at, word)| Word { span: at..at + word.len(), key: key(word) })
+            .collect();
+        let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, word) in words.iter().enumerate() {
+            index.entry(word.key.clone()).or_default().push(i);
+        }
+        Words { text, words, index }
+    }
+
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// The word at `i` as written.
+    pub fn surface(&self, i: usize) -> &'a str {
+        &self.text[self.words[i].span.clone()]
+    }
+
+    /// The text from word `start` to word `end - 1` as written.
+    pub fn slice(&self, range: Range<usize>) -> &'a str {
+        match (self.words.get(range.start), range.end.checked_sub(1).and_then(|e| self.words.get(e))) {
+            (Some(first), Some(last)) if range.start < range.end => &self.text[first.span.start..last.span.end],
+            _ => "",
+        }
+    }
+
+    /// Where the phrase (given as keys) starts, in order.
+    pub fn find(&self, phrase: &[String]) -> Vec<usize> {
+        let Some((first, rest)) = phrase.split_first() else { return Vec::new() };
+        let Some(starts) = self.index.get(first) else { return Vec::new() };
+        starts
+            .iter()
+            .copied()
+            .filter(|&at| {
+                rest.iter().enumerate().all(|(i, k)| self.words.get(at + 1 + i).is_some_and(|w| &w.key == k))
+            })
+            .collect()
+    }
+
+    /// How many times a key occurs.
+    pub fn count(&self, key: &str) -> usize {
+        self.index.get(key).map_or(0, Vec::len)
+    }
+}
+
+/// Keys for each word of a phrase.
+pub fn keys(phrase: &str) -> Vec<String> {
+    terms::tokens(phrase).map(|(_, w)| key(w)).collect()
+}
+
+/// The key a word matches by: lowercase, British spelling, common endings removed, so that
+/// "reversible", "reversibility" and "reverse" meet, as do "deploys" and "deployment".
+pub fn key(word: &str) -> String {
+    let mut word = word.to_lowercase();
+    for (american, british) in [("ization", "isation"), ("izing", "ising"), ("ized", "ised"), ("ize", "ise")] {
+        if let Some(root) = word.strip_suffix(american) {
+            word = format!("{root}{british}");
+            break;
+        }
+    }
+    for _ in 0..3 {
+        let next = strip_once(&word);
+        if next == word {
+            break;
+        }
+        word = next;
+    }
+    word
+}
+
+/// Derivational endings, longest first, with what replaces them; the root keeps 4+ letters.
+const ENDINGS: &[(&str, &str)] = &[
+    ("isations", "ise"),
+    ("isation", "ise"),
+    ("ibility", ""),
+    ("ability", ""),
+    ("ations", "ate"),
+    ("ation", "ate"),
+    ("ically", "ic"),
+    ("ments", ""),
+    ("ment", ""),
+    ("ness", ""),
+    ("ities", ""),
+    ("ity", ""),
+    ("ship", ""),
+    ("ible", ""),
+    ("able", ""),
+    ("ency", ""),
+    ("ence", ""),
+    ("ancy", ""),
+    ("ance", ""),
+    ("ies", "y"),
+    ("ied", "y"),
+    ("ers", ""),
+    ("er", ""),
+    ("ive", ""),
+    ("ous", ""),
+    ("ent", ""),
+    ("ant", ""),
+    ("ly", ""),
+    ("al", ""),
+];
+
+fn strip_once(word: &str) -> String {
+    for (ending, replacement) in ENDINGS {
+        if let Some(root) = word.strip_suffix(ending)
+            && root.chars().count() >= 4
+        {
+            return format!("{root}{replacement}");
+        }
+    }
+    terms::stem(word).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_families_share_a_key() {
+        for family in [
+            &["reversible", "reversibility", "reverse", "reversal"][..],
+            &["deploy", "deploys", "deployed", "deployment", "deploying"],
+            &["retry", "retries", "retried", "retrying"],
+            &["migrate", "migration", "migrations", "migrating"],
+            &["own", "owner", "owners", "ownership", "owned"],
+            &["prioritise", "prioritize", "prioritisation", "prioritized"],
+            &["incident", "incidents"],
+            &["idempotent", "idempotency"],
+        ] {
+            let keys: Vec<String> = family.iter().map(|w| key(w)).collect();
+            assert!(keys.iter().all(|k| k == &keys[0]), "{family:?} -> {keys:?}");
+        }
+    }
+
+    #[test]
+    fn different_words_stay_apart() {
+        assert_ne!(key("cache"), key("cash"));
+        assert_ne!(key("tenant"), key("ten"));
+        assert_ne!(key("user"), key("us"));
+    }
+
+    #[test]
+    fn phrases_are_found_by_key() {
+        let words = Words::new("We rolled back the deploy, then Rolled Back again.");
+        assert_eq!(words.find(&keys("roll back")), [1, 6]);
+        assert_eq!(words.slice(1..3), "rolled back");
+        assert!(words.find(&keys("feature flag")).is_empty());
+    }
+}
