@@ -97,10 +97,11 @@ fn evaluate(corpus: &Corpus, folder: &Path, report: &mut String) -> Figures {
             figures.false_positive += found.difference(&labelled).count();
             figures.false_negative += labelled.difference(&found).count();
             report.push_str(&format!(
-                "  q{:<3} {:<8} {:<10} found {:?} labelled {:?} {}\n",
+                "  q{:<3} {:<8} {:<10} {:.2} found {:?} labelled {:?} {}\n",
                 eval.question,
                 format!("{:?}", answer.quality).to_lowercase(),
                 feedback.verdict.name(),
+                feedback.score,
                 found,
                 labelled,
                 feedback.reasons.join("; ")

@@ -21,6 +21,11 @@ pub enum FlagKind {
 }
 
 impl FlagKind {
+    /// Serious flags sink an answer; the others only keep it from being strong.
+    pub fn serious(self) -> bool {
+        self != FlagKind::NoFirstPerson
+    }
+
     pub fn message(self) -> &'static str {
         match self {
             FlagKind::Blame => "blames or belittles others",

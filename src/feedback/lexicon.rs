@@ -54,12 +54,12 @@ const GENERIC: &[&str] = &[
 /// or phrase in a group is matched by any member.
 const SYNONYMS: &[&[&str]] = &[
     // delivery and release safety
-    &["rollback", "roll back", "revert", "back out", "undo", "switch back", "go back"],
+    &["rollback", "roll back", "revert", "back out", "undo", "switch back"],
     &["reversible", "reversibility", "two-way door", "undo", "revert", "back out", "undone"],
     &["feature flag", "flag", "toggle", "kill switch", "switch", "dark launch"],
     &["canary", "staged rollout", "staged", "progressive delivery", "gradual", "gradually", "percentage rollout", "incremental rollout", "one at a time"],
     &["shadow", "shadow mode", "shadow traffic", "parallel run", "side by side", "dual run"],
-    &["pilot", "trial", "experiment", "try it", "opt-in"],
+    &["pilot", "trial", "experiment", "opt-in"],
     &["spike", "prototype", "proof of concept", "throwaway", "time-boxed", "timebox"],
     &["deploy", "release", "ship", "rollout", "roll out", "launch"],
     // decisions and writing
@@ -69,7 +69,7 @@ const SYNONYMS: &[&[&str]] = &[
     &["runbook", "playbook"],
     &["decision log", "decision record", "write down", "written down", "in writing"],
     // ownership and people
-    &["owner", "ownership", "owns", "responsible", "accountable", "assigned", "dri"],
+    &["owner", "owners", "ownership", "owns", "responsible", "accountable", "assigned", "dri"],
     &["delegate", "hand off", "handoff", "assign"],
     &["stakeholder", "product manager", "founder", "leadership"],
     &["communicate", "tell", "inform", "update", "message", "let know", "announce"],
@@ -86,10 +86,10 @@ const SYNONYMS: &[&[&str]] = &[
     &["evidence", "data", "numbers", "history", "measurements"],
     &["baseline", "before and after", "went from", "dropped from"],
     &["incident", "outage", "page", "sev"],
-    &["deadline", "date", "due"],
+    &["deadline", "date", "due", "target date", "target sprint"],
     &["customer", "user", "client"],
     &["revenue", "money", "sales", "paying"],
-    &["blast radius", "how many", "affected", "which endpoints", "which regions", "which tenants"],
+    &["blast radius", "affected", "which endpoints", "which regions", "which tenants"],
     &["status page"],
     &["cadence", "every 30 minutes", "every hour", "weekly", "every week", "regular"],
     &["timeline", "screenshots"],
@@ -112,7 +112,7 @@ const SYNONYMS: &[&[&str]] = &[
     &["rate limit", "throttle", "429"],
     &["reconcile", "reconciliation", "settlement"],
     &["signature", "signed", "hmac"],
-    &["state machine", "status lifecycle", "lifecycle", "statuses"],
+    &["state machine", "status lifecycle", "lifecycle"],
     &["conditional update", "guarded update", "compare-and-set", "cas", "where status", "where version", "no rows", "zero rows"],
     &["optimistic", "optimistic concurrency", "optimistic locking"],
     &["pessimistic", "for update", "row lock"],
@@ -145,7 +145,7 @@ const SYNONYMS: &[&[&str]] = &[
     &["drop", "remove", "delete"],
     // legacy and migrations between systems
     &["contract", "recorded traffic", "real requests", "recorded", "quirks", "oddities"],
-    &["adapter", "facade", "compatibility layer", "strangler", "shim", "translation layer"],
+    &["adapter", "adapters", "facade", "compatibility layer", "strangler", "shim", "translation layer"],
     &["retired", "retire", "shut down", "turned off", "switched off", "decommission"],
     &["legacy", "old system", "old service"],
     // planning and estimates
@@ -167,7 +167,7 @@ const SYNONYMS: &[&[&str]] = &[
     &["uptime", "slo", "availability"],
     // learning and adoption
     &["primary", "source code", "read the source", "papers", "release notes", "changelog"],
-    &["hands-on", "spike", "throwaway", "try it"],
+    &["hands-on", "spike", "throwaway"],
     &["time budget", "hours a week", "every week", "block"],
     &["on-call", "paged", "3am", "on call"],
     &["upgrade", "upgrade path"],
@@ -176,7 +176,7 @@ const SYNONYMS: &[&[&str]] = &[
     &["rejecting", "not yet", "deferred", "said no", "turned down"],
     &["reopen", "revisit"],
     // disagreement and influence
-    &["fairly", "fair point", "their case", "was right", "a point"],
+    &["fairly", "fair point", "their case", "was right", "good point"],
     &["criteria", "agreed on", "would decide"],
     &["changes their mind", "conceded", "concede", "changed my mind"],
     &["joint decision", "agreed", "accepting", "accepted", "together"],
@@ -199,7 +199,7 @@ const SYNONYMS: &[&[&str]] = &[
     &["urgency", "time sensitivity", "getting worse", "deadline"],
     &["data integrity", "corrupting", "corrupted", "corruption"],
     &["systemic problem", "keeps happening", "pattern"],
-    &["ordering", "the order", "queue"],
+    &["ordering", "in order", "order of"],
     // impact beyond own work
     &["influence", "rfc", "other teams", "adopted", "standard", "default"],
     &["lasting", "still the default", "lasting impact"],

@@ -18,7 +18,7 @@ use serde::Serialize;
 
 pub use copied::{Copied, Source};
 pub use flags::{FlagKind, RedFlag};
-pub use signals::Signal;
+pub use signals::{Signal, explain};
 pub use structure::{Part, PartName, Structure};
 
 use crate::model::{Framework, Question};
@@ -33,6 +33,9 @@ pub const HEURISTIC: &str =
 pub struct Feedback {
     pub question: u64,
     pub verdict: Verdict,
+    /// The number behind the verdict, 0 to 1: signals weigh 0.6 (0.8 for approach questions),
+    /// structure the rest, and red flags subtract.
+    pub score: f64,
     /// The two or three facts that decided the verdict.
     pub reasons: Vec<String>,
     pub heuristic: &'static str,
@@ -110,6 +113,7 @@ pub fn analyse(question: &Question, answer: &str, time_limit: Option<Duration>) 
     let mut feedback = Feedback {
         question: question.id,
         verdict: Verdict::Weak,
+        score: 0.0,
         reasons: Vec::new(),
         heuristic: HEURISTIC,
         signals: signals::signals(&question.look_for, &question_words, &words),
@@ -119,6 +123,7 @@ pub fn analyse(question: &Question, answer: &str, time_limit: Option<Duration>) 
         copied,
         english,
     };
+    feedback.score = (score(&feedback).clamp(0.0, 1.0) * 100.0).round() / 100.0;
     let (verdict, reasons) = verdict(&feedback);
     feedback.verdict = verdict;
     feedback.reasons = reasons;
@@ -203,12 +208,11 @@ fn verdict(f: &Feedback) -> (Verdict, Vec<String>) {
     let mut reasons = vec![signal_reason];
     let structure_reason = structure_reason(&f.structure);
     let pace_reason = pace_reason(&f.length);
-    let flags = f.red_flags.len();
-    let coverage = coverage.unwrap_or(0.0);
-    let verdict = if coverage < 0.2 || (coverage < 0.4 && flags >= 2) {
-        Verdict::Weak
-    } else if coverage >= 0.6 && flags == 0 && f.structure.sound() && f.length.pace != Pace::Thin {
+    let score = score(f);
+    let verdict = if score >= STRONG && f.red_flags.is_empty() && f.length.pace != Pace::Thin {
         Verdict::Strong
+    } else if score < WEAK {
+        Verdict::Weak
     } else {
         Verdict::Borderline
     };
@@ -225,6 +229,20 @@ fn verdict(f: &Feedback) -> (Verdict, Vec<String>) {
     }
     reasons.truncate(3);
     (verdict, reasons)
+}
+
+/// At or above: strong, when nothing else holds it back. Below WEAK: weak.
+const STRONG: f64 = 0.6;
+const WEAK: f64 = 0.05;
+
+/// Signals weigh most, then the answer's shape; red flags subtract. "How do you ..." answers
+/// have the loosest shape, so their shape counts for less.
+fn score(f: &Feedback) -> f64 {
+    let coverage = if f.signals.is_empty() { 0.5 } else { f.covered() as f64 / f.signals.len() as f64 };
+    let shape = f.structure.share().unwrap_or(coverage);
+    let shape_weight = if f.structure.framework == Some(Framework::Approach) { 0.2 } else { 0.4 };
+    let flags: f64 = f.red_flags.iter().map(|flag| if flag.kind.serious() { 0.25 } else { 0.1 }).sum();
+    (1.0 - shape_weight) * coverage + shape_weight * shape - flags
 }
 
 fn structure_reason(structure: &Structure) -> Option<String> {

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use super::lexicon::{self, LONGEST_MEMBER};
+use super::structure::is_number;
 use super::words::Words;
 
 /// One look_for item and what the answer showed of it.
@@ -24,38 +25,81 @@ pub struct Signal {
 struct Cue {
     alternatives: Vec<Vec<String>>,
     weight: f32,
+    /// Matched by any number in the answer.
+    number: bool,
+    /// Taken from a phrase of the item: a several-word match is worth [`PHRASE`].
+    phrase: bool,
 }
 
 /// Cues must meet within this many words: a paragraph, not the whole answer.
 const WINDOW: usize = 45;
 /// Two distinct content words, or one synonym phrase, cover an item.
 const COVERED: f32 = 2.0;
+/// What one specific word from an item's list of examples counts for: enough on its own.
+const EXAMPLE: f32 = 2.0;
+/// What a several-word synonym counts for.
+const PHRASE: f32 = 2.0;
+/// Items about numbers: an answer's numbers are a cue for them, and a window needs one.
+const NUMBER_CUES: &[&str] = &["quantify", "quantifies", "quantified", "numbers", "measurable", "before and after", "baseline"];
 
 pub fn signals(look_for: &[String], question: &Words, answer: &Words) -> Vec<Signal> {
+    let mut all: Vec<Vec<Cue>> = look_for.iter().map(|item| cues(item, question)).collect();
+    discount_shared(&mut all);
     look_for
         .iter()
+        .zip(all)
         .enumerate()
-        .map(|(index, item)| {
-            let cues = cues(item, question);
+        .map(|(index, (item, cues))| {
             let (score, matched) = best_window(&cues, answer);
             Signal { index, text: item.clone(), covered: score >= COVERED, matched }
         })
         .collect()
 }
 
+/// A cue that several items of one question share tells them apart less well: it counts half.
+fn discount_shared(all: &mut [Vec<Cue>]) {
+    let shared: Vec<Vec<bool>> = all
+        .iter()
+        .enumerate()
+        .map(|(i, cues)| {
+            cues.iter()
+                .map(|cue| {
+                    !cue.number
+                        && all.iter().enumerate().any(|(j, other)| {
+                            j != i && other.iter().any(|o| o.alternatives == cue.alternatives)
+                        })
+                })
+                .collect()
+        })
+        .collect();
+    for (cues, shared) in all.iter_mut().zip(shared) {
+        for (cue, shared) in cues.iter_mut().zip(shared) {
+            if shared {
+                cue.weight /= 2.0;
+            }
+        }
+    }
+}
+
 /// The cues of one item: synonym phrases first, then the remaining content words.
 fn cues(item: &str, question: &Words) -> Vec<Cue> {
     let words = Words::new(item);
     let keys: Vec<String> = words.words.iter().map(|w| w.key.clone()).collect();
+    let examples = example_entries(item);
+    let in_example = |i: usize| examples.iter().any(|r| r.contains(&words.words[i].span.start));
     let mut cues: Vec<Cue> = Vec::new();
     let mut i = 0;
     while i < keys.len() {
-        if let Some((len, cue)) = phrase_cue(&keys[i..]) {
+        if let Some((len, mut cue)) = phrase_cue(&keys[i..]) {
+            if !question.find(&keys[i..i + len]).is_empty() {
+                cue.weight /= 2.0;
+            }
             push(&mut cues, cue);
             i += len;
             continue;
         }
         let key = &keys[i];
+        let example = in_example(i);
         i += 1;
         if lexicon::is_stop(key) || lexicon::is_meta(key) || key.chars().count() < 2 {
             continue;
@@ -66,13 +110,61 @@ fn cues(item: &str, question: &Words) -> Vec<Cue> {
         }
         alternatives.sort();
         alternatives.dedup();
-        let mut weight = if lexicon::is_generic(key) { 0.5 } else { 1.0 };
+        let mut weight = match (lexicon::is_generic(key), example) {
+            (true, _) => 0.5,
+            (false, true) => EXAMPLE,
+            (false, false) => 1.0,
+        };
         if question.count(key) > 0 {
             weight *= 0.5;
         }
-        push(&mut cues, Cue { alternatives, weight });
+        push(&mut cues, Cue { alternatives, weight, number: false, phrase: false });
+    }
+    let about_numbers = NUMBER_CUES.iter().any(|cue| !words.find(&super::words::keys(cue)).is_empty());
+    if about_numbers {
+        cues.push(Cue { alternatives: Vec::new(), weight: 1.0, number: true, phrase: false });
     }
     cues
+}
+
+/// The one-word entries of an item's example lists ("backoff, jitter, load shedding" ->
+/// backoff, jitter): each shows the item on its own. Several-word entries are matched as
+/// phrases or word by word.
+fn example_entries(item: &str) -> Vec<std::ops::Range<usize>> {
+    let mut entries = Vec::new();
+    for region in example_regions(item) {
+        let text = &item[region.clone()];
+        let mut from = 0;
+        for piece in text.split([',', '/', '(', ')']).flat_map(|p| p.split(" or ")).flat_map(|p| p.split(" and ")) {
+            let at = text[from..].find(piece).map_or(from, |a| from + a);
+            from = at + piece.len();
+            let content = Words::new(piece)
+                .words
+                .iter()
+                .filter(|w| !lexicon::is_stop(&w.key) && !lexicon::is_meta(&w.key))
+                .count();
+            if content == 1 {
+                entries.push(region.start + at..region.start + at + piece.len());
+            }
+        }
+    }
+    entries
+}
+
+/// Where an item lists examples - after "such as", "e.g." or a colon, and in brackets.
+fn example_regions(item: &str) -> Vec<std::ops::Range<usize>> {
+    let lower = item.to_lowercase();
+    let clause_end = |from: usize| lower[from..].find([')', ';']).map_or(lower.len(), |e| from + e);
+    let mut regions = Vec::new();
+    for marker in ["such as", "e.g.", "for example", "for instance", ":", "("] {
+        let mut from = 0;
+        while let Some(at) = lower[from..].find(marker) {
+            let start = from + at + marker.len();
+            regions.push(start..clause_end(start));
+            from = start;
+        }
+    }
+    regions
 }
 
 /// A synonym-table phrase starting here: its length and cue.
@@ -86,12 +178,12 @@ fn phrase_cue(keys: &[String]) -> Option<(usize, Cue)> {
             groups.iter().flat_map(|&g| lexicon::group(g).iter().cloned()).collect();
         alternatives.sort();
         alternatives.dedup();
-        Some((len, Cue { alternatives, weight: 2.0 }))
+        Some((len, Cue { alternatives, weight: PHRASE, number: false, phrase: true }))
     })
 }
 
 fn push(cues: &mut Vec<Cue>, cue: Cue) {
-    if !cues.iter().any(|c| c.alternatives == cue.alternatives) {
+    if !cues.iter().any(|c| c.alternatives == cue.alternatives && c.number == cue.number) {
         cues.push(cue);
     }
 }
@@ -101,6 +193,8 @@ struct Hit {
     at: usize,
     len: usize,
     cue: usize,
+    /// A several-word phrase is stronger evidence than one word.
+    phrase: bool,
 }
 
 /// The best score of distinct cues within any window, and the words that made it.
@@ -108,28 +202,52 @@ fn best_window(cues: &[Cue], answer: &Words) -> (f32, Vec<String>) {
     let mut hits: Vec<Hit> = Vec::new();
     for (cue, c) in cues.iter().enumerate() {
         for alternative in &c.alternatives {
-            hits.extend(answer.find(alternative).into_iter().map(|at| Hit { at, len: alternative.len(), cue }));
+            let phrase = alternative.len() > 1;
+            hits.extend(answer.find_spans(alternative).into_iter().map(|(at, len)| Hit { at, len, cue, phrase }));
+        }
+        if c.number {
+            hits.extend((0..answer.len()).filter(|&at| is_number(answer.surface(at))).map(|at| Hit {
+                at,
+                len: 1,
+                cue,
+                phrase: false,
+            }));
         }
     }
     hits.sort_by_key(|h| (h.at, std::cmp::Reverse(h.len)));
-    let mut counts: HashMap<usize, usize> = HashMap::new();
+    // One answer word counts for one cue only.
+    hits.dedup_by_key(|h| h.at);
+    // Per cue, how many of its word hits and phrase hits are inside the window. A phrase cue
+    // matched by a single word ("canary" for "staged rollout") counts as one word.
+    let mut counts: HashMap<usize, (usize, usize)> = HashMap::new();
+    let weight = |cue: usize, (words, phrases): (usize, usize)| {
+        let c = &cues[cue];
+        match (words, phrases) {
+            (_, p) if p > 0 => c.weight,
+            (w, _) if w > 0 && c.phrase => c.weight / PHRASE,
+            (w, _) if w > 0 => c.weight,
+            _ => 0.0,
+        }
+    };
+    let needs_number = cues.iter().position(|c| c.number);
     let (mut score, mut best, mut best_range) = (0.0_f32, 0.0_f32, 0..0);
     let mut start = 0;
     for end in 0..hits.len() {
-        let count = counts.entry(hits[end].cue).or_default();
-        *count += 1;
-        if *count == 1 {
-            score += cues[hits[end].cue].weight;
-        }
+        let hit = &hits[end];
+        let count = counts.entry(hit.cue).or_default();
+        let before = weight(hit.cue, *count);
+        if hit.phrase { count.1 += 1 } else { count.0 += 1 }
+        score += weight(hit.cue, *count) - before;
         while hits[end].at >= hits[start].at + WINDOW {
-            let count = counts.entry(hits[start].cue).or_default();
-            *count -= 1;
-            if *count == 0 {
-                score -= cues[hits[start].cue].weight;
-            }
+            let gone = &hits[start];
+            let count = counts.entry(gone.cue).or_default();
+            let before = weight(gone.cue, *count);
+            if gone.phrase { count.1 -= 1 } else { count.0 -= 1 }
+            score += weight(gone.cue, *count) - before;
             start += 1;
         }
-        if score > best + f32::EPSILON {
+        let has_number = needs_number.is_none_or(|n| counts.get(&n).is_some_and(|c| c.0 > 0));
+        if has_number && score > best + 1e-4 {
             best = score;
             best_range = start..end + 1;
         }
@@ -186,4 +304,20 @@ mod tests {
         assert!(!covered(item, &format!("We used backoff. {filler} We added jitter.")).0);
         assert!(covered(item, "We used backoff with jitter.").0);
     }
+}
+
+/// Debugging aid: each cue of `item` with its weight, and the best window's score.
+#[doc(hidden)]
+pub fn explain(item: &str, question: &str, answer: &str) -> String {
+    let question = Words::new(question);
+    let answer = Words::new(answer);
+    let cues = cues(item, &question);
+    let (score, matched) = best_window(&cues, &answer);
+    let mut out = format!("score {score:.1} matched {matched:?}\n");
+    for cue in &cues {
+        let names: Vec<String> = cue.alternatives.iter().map(|a| a.join(" ")).collect();
+        let hit = cue.alternatives.iter().any(|a| !answer.find(a).is_empty());
+        out.push_str(&format!("  {} {:.2} {}\n", if hit { "+" } else { " " }, cue.weight, names.join(" | ")));
+    }
+    out
 }

@@ -72,15 +72,15 @@ impl Structure {
         self.parts.iter().filter(|p| !p.present).map(|p| p.part).collect()
     }
 
-    /// Complete enough for a strong answer.
-    pub fn sound(&self) -> bool {
-        match self.framework {
-            Some(Framework::Star) => {
-                self.has(PartName::Action) && self.has(PartName::Result) && self.result_quantified == Some(true)
-            }
-            Some(Framework::SystemDesign) => self.present() >= 4,
-            Some(Framework::Approach) | None => true,
+    /// The share of the expected shape present, 0 to 1 (a quantified STAR result counts as a
+    /// part of its own); None without a framework.
+    pub fn share(&self) -> Option<f64> {
+        if self.parts.is_empty() {
+            return None;
         }
+        let quantified = usize::from(self.result_quantified == Some(true));
+        let expected = self.parts.len() + usize::from(self.result_quantified.is_some());
+        Some((self.present() + quantified) as f64 / expected as f64)
     }
 }
 
@@ -235,7 +235,7 @@ mod tests {
         let found = structure(Some(Framework::Star), &answer);
         assert_eq!(found.present(), 4, "{found:?}");
         assert_eq!(found.result_quantified, Some(true));
-        assert!(found.sound());
+        assert_eq!(found.share(), Some(1.0));
     }
 
     #[test]
@@ -243,7 +243,7 @@ mod tests {
         let answer = Words::new("We built it and we shipped it. I think it went well.");
         let found = structure(Some(Framework::Star), &answer);
         assert!(!found.has(PartName::Action));
-        assert!(!found.sound());
+        assert!(found.share() < Some(0.5));
     }
 
     #[test]

@@ -52,17 +52,33 @@ impl<'a> Words<'a> {
         }
     }
 
-    /// Where the phrase (given as keys) starts, in order.
-    pub fn find(&self, phrase: &[String]) -> Vec<usize> {
+    /// Where the phrase (given as keys) starts and how many words it spans, in order.
+    /// A pronoun or article may sit between its words: "roll it back", "switch the flag off".
+    pub fn find_spans(&self, phrase: &[String]) -> Vec<(usize, usize)> {
         let Some((first, rest)) = phrase.split_first() else { return Vec::new() };
         let Some(starts) = self.index.get(first) else { return Vec::new() };
         starts
             .iter()
-            .copied()
-            .filter(|&at| {
-                rest.iter().enumerate().all(|(i, k)| self.words.get(at + 1 + i).is_some_and(|w| &w.key == k))
+            .filter_map(|&at| {
+                let mut next = at + 1;
+                for key in rest {
+                    let word = self.words.get(next)?;
+                    if &word.key == key {
+                        next += 1;
+                    } else if FILLERS.contains(&word.key.as_str()) && self.words.get(next + 1)?.key == *key {
+                        next += 2;
+                    } else {
+                        return None;
+                    }
+                }
+                Some((at, next - at))
             })
             .collect()
+    }
+
+    /// Where the phrase (given as keys) starts, in order.
+    pub fn find(&self, phrase: &[String]) -> Vec<usize> {
+        self.find_spans(phrase).into_iter().map(|(at, _)| at).collect()
     }
 
     /// How many times a key occurs.
@@ -70,6 +86,9 @@ impl<'a> Words<'a> {
         self.index.get(key).map_or(0, Vec::len)
     }
 }
+
+/// Words that may sit inside a phrase without breaking it.
+const FILLERS: &[&str] = &["it", "them", "that", "the", "this", "a", "an", "our", "their", "its"];
 
 /// Keys for each word of a phrase.
 pub fn keys(phrase: &str) -> Vec<String> {
@@ -119,8 +138,6 @@ const ENDINGS: &[(&str, &str)] = &[
     ("ance", ""),
     ("ies", "y"),
     ("ied", "y"),
-    ("ers", ""),
-    ("er", ""),
     ("ive", ""),
     ("ous", ""),
     ("ent", ""),
@@ -151,7 +168,7 @@ mod tests {
             &["deploy", "deploys", "deployed", "deployment", "deploying"],
             &["retry", "retries", "retried", "retrying"],
             &["migrate", "migration", "migrations", "migrating"],
-            &["own", "owner", "owners", "ownership", "owned"],
+            &["own", "owns", "ownership", "owned"],
             &["prioritise", "prioritize", "prioritisation", "prioritized"],
             &["incident", "incidents"],
             &["idempotent", "idempotency"],
@@ -174,5 +191,7 @@ mod tests {
         assert_eq!(words.find(&keys("roll back")), [1, 6]);
         assert_eq!(words.slice(1..3), "rolled back");
         assert!(words.find(&keys("feature flag")).is_empty());
+        let words = Words::new("roll it back, then roll everything back");
+        assert_eq!(words.find_spans(&keys("roll back")), [(0, 3)]);
     }
 }
