@@ -4,6 +4,7 @@ pub mod completions;
 pub mod guide;
 pub mod list;
 pub mod random;
+pub mod review;
 pub mod rounds;
 pub mod search;
 pub mod show;

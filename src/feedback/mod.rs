@@ -18,15 +18,14 @@ use serde::Serialize;
 
 pub use copied::{Copied, Source};
 pub use flags::{FlagKind, RedFlag};
-pub use signals::{Signal, explain};
+pub use signals::Signal;
 pub use structure::{Part, PartName, Structure};
 
 use crate::model::{Framework, Question};
 use words::Words;
 
 /// Shown with every verdict: what it is and what it is not.
-pub const HEURISTIC: &str =
-    "A heuristic from word matching, not a judgement of your answer: use it to inform your self-grade, never to replace it.";
+pub const HEURISTIC: &str = "A heuristic from word matching, not a judgement of your answer: use it to inform your self-grade, never to replace it.";
 
 /// Everything the analyser found in one answer.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -87,7 +86,8 @@ pub struct Length {
 #[serde(rename_all = "kebab-case")]
 pub enum Pace {
     Empty,
-    /// Says too little to show much: under a quarter of the time, or under 60 words.
+    /// Says too little to show much: under a quarter of the time limit spoken at 130 words a
+    /// minute (at least 30 words); untimed, under 60 words.
     Thin,
     Fits,
     /// Would run past the limit even spoken briskly.
@@ -139,7 +139,7 @@ fn length(answer: &str, time_limit: Option<Duration>) -> Length {
         Some(limit) => {
             let most = (BRISK_WORDS_PER_MINUTE * limit / 60) as usize;
             let least = (SLOW_WORDS_PER_MINUTE * limit / 60 / 4) as usize;
-            if words < least.min(THIN_WORDS * 2).max(THIN_WORDS / 2) {
+            if words < least.max(THIN_WORDS / 2) {
                 Pace::Thin
             } else if words > most * 3 / 2 {
                 Pace::Rambling
@@ -209,7 +209,7 @@ fn verdict(f: &Feedback) -> (Verdict, Vec<String>) {
     let structure_reason = structure_reason(&f.structure);
     let pace_reason = pace_reason(&f.length);
     let score = score(f);
-    let verdict = if score >= STRONG && f.red_flags.is_empty() && f.length.pace != Pace::Thin {
+    let verdict = if score >= STRONG && f.red_flags.is_empty() && f.length.pace == Pace::Fits {
         Verdict::Strong
     } else if score < WEAK {
         Verdict::Weak
@@ -273,7 +273,10 @@ fn pace_reason(length: &Length) -> Option<String> {
         Pace::Long | Pace::Rambling => Some(format!(
             "too long: {} words, about {said} spoken{}",
             length.words,
-            length.limit_seconds.map(|l| format!(" for {}", crate::render::text::duration(l as u32))).unwrap_or_default()
+            length
+                .limit_seconds
+                .map(|l| format!(" for {}", crate::render::text::duration(l as u32)))
+                .unwrap_or_default()
         )),
         Pace::Empty | Pace::Fits => None,
     }

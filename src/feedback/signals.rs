@@ -40,7 +40,8 @@ const EXAMPLE: f32 = 2.0;
 /// What a several-word synonym counts for.
 const PHRASE: f32 = 2.0;
 /// Items about numbers: an answer's numbers are a cue for them, and a window needs one.
-const NUMBER_CUES: &[&str] = &["quantify", "quantifies", "quantified", "numbers", "measurable", "before and after", "baseline"];
+const NUMBER_CUES: &[&str] =
+    &["quantify", "quantifies", "quantified", "numbers", "measurable", "before and after", "baseline"];
 
 pub fn signals(look_for: &[String], question: &Words, answer: &Words) -> Vec<Signal> {
     let mut all: Vec<Vec<Cue>> = look_for.iter().map(|item| cues(item, question)).collect();
@@ -135,7 +136,9 @@ fn example_entries(item: &str) -> Vec<std::ops::Range<usize>> {
     for region in example_regions(item) {
         let text = &item[region.clone()];
         let mut from = 0;
-        for piece in text.split([',', '/', '(', ')']).flat_map(|p| p.split(" or ")).flat_map(|p| p.split(" and ")) {
+        for piece in
+            text.split([',', '/', '(', ')']).flat_map(|p| p.split(" or ")).flat_map(|p| p.split(" and "))
+        {
             let at = text[from..].find(piece).map_or(from, |a| from + a);
             from = at + piece.len();
             let content = Words::new(piece)
@@ -203,7 +206,12 @@ fn best_window(cues: &[Cue], answer: &Words) -> (f32, Vec<String>) {
     for (cue, c) in cues.iter().enumerate() {
         for alternative in &c.alternatives {
             let phrase = alternative.len() > 1;
-            hits.extend(answer.find_spans(alternative).into_iter().map(|(at, len)| Hit { at, len, cue, phrase }));
+            hits.extend(answer.find_spans(alternative).into_iter().map(|(at, len)| Hit {
+                at,
+                len,
+                cue,
+                phrase,
+            }));
         }
         if c.number {
             hits.extend((0..answer.len()).filter(|&at| is_number(answer.surface(at))).map(|at| Hit {
@@ -236,13 +244,21 @@ fn best_window(cues: &[Cue], answer: &Words) -> (f32, Vec<String>) {
         let hit = &hits[end];
         let count = counts.entry(hit.cue).or_default();
         let before = weight(hit.cue, *count);
-        if hit.phrase { count.1 += 1 } else { count.0 += 1 }
+        if hit.phrase {
+            count.1 += 1
+        } else {
+            count.0 += 1
+        }
         score += weight(hit.cue, *count) - before;
         while hits[end].at >= hits[start].at + WINDOW {
             let gone = &hits[start];
             let count = counts.entry(gone.cue).or_default();
             let before = weight(gone.cue, *count);
-            if gone.phrase { count.1 -= 1 } else { count.0 -= 1 }
+            if gone.phrase {
+                count.1 -= 1
+            } else {
+                count.0 -= 1
+            }
             score += weight(gone.cue, *count) - before;
             start += 1;
         }
@@ -304,20 +320,4 @@ mod tests {
         assert!(!covered(item, &format!("We used backoff. {filler} We added jitter.")).0);
         assert!(covered(item, "We used backoff with jitter.").0);
     }
-}
-
-/// Debugging aid: each cue of `item` with its weight, and the best window's score.
-#[doc(hidden)]
-pub fn explain(item: &str, question: &str, answer: &str) -> String {
-    let question = Words::new(question);
-    let answer = Words::new(answer);
-    let cues = cues(item, &question);
-    let (score, matched) = best_window(&cues, &answer);
-    let mut out = format!("score {score:.1} matched {matched:?}\n");
-    for cue in &cues {
-        let names: Vec<String> = cue.alternatives.iter().map(|a| a.join(" ")).collect();
-        let hit = cue.alternatives.iter().any(|a| !answer.find(a).is_empty());
-        out.push_str(&format!("  {} {:.2} {}\n", if hit { "+" } else { " " }, cue.weight, names.join(" | ")));
-    }
-    out
 }

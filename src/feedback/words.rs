@@ -35,10 +35,6 @@ impl<'a> Words<'a> {
         self.words.len()
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.words.is_empty()
-    }
-
     /// The word at `i` as written.
     pub fn surface(&self, i: usize) -> &'a str {
         &self.text[self.words[i].span.clone()]
@@ -47,7 +43,9 @@ impl<'a> Words<'a> {
     /// The text from word `start` to word `end - 1` as written.
     pub fn slice(&self, range: Range<usize>) -> &'a str {
         match (self.words.get(range.start), range.end.checked_sub(1).and_then(|e| self.words.get(e))) {
-            (Some(first), Some(last)) if range.start < range.end => &self.text[first.span.start..last.span.end],
+            (Some(first), Some(last)) if range.start < range.end => {
+                &self.text[first.span.start..last.span.end]
+            }
             _ => "",
         }
     }
@@ -99,7 +97,8 @@ pub fn keys(phrase: &str) -> Vec<String> {
 /// "reversible", "reversibility" and "reverse" meet, as do "deploys" and "deployment".
 pub fn key(word: &str) -> String {
     let mut word = word.to_lowercase();
-    for (american, british) in [("ization", "isation"), ("izing", "ising"), ("ized", "ised"), ("ize", "ise")] {
+    for (american, british) in [("ization", "isation"), ("izing", "ising"), ("ized", "ised"), ("ize", "ise")]
+    {
         if let Some(root) = word.strip_suffix(american) {
             word = format!("{root}{british}");
             break;
@@ -168,7 +167,8 @@ mod tests {
             &["deploy", "deploys", "deployed", "deployment", "deploying"],
             &["retry", "retries", "retried", "retrying"],
             &["migrate", "migration", "migrations", "migrating"],
-            &["own", "owns", "ownership", "owned"],
+            &["own", "owns", "owned"],
+            &["owner", "owners", "ownership"],
             &["prioritise", "prioritize", "prioritisation", "prioritized"],
             &["incident", "incidents"],
             &["idempotent", "idempotency"],
