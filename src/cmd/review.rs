@@ -1,6 +1,6 @@
 //! `qbank review ID [--answer FILE|-]`: instant feedback on an answer written elsewhere.
 
-use std::io::Read;
+use std::io::{IsTerminal, Read};
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -58,6 +58,9 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
 fn read_answer(path: &PathBuf) -> Result<String> {
     let mut bytes = Vec::new();
     let (name, read) = if path.as_os_str() == "-" {
+        if std::io::stdin().is_terminal() {
+            eprintln!("note: type or paste the answer, then press Ctrl-D (or use --answer FILE)");
+        }
         (
             "standard input".to_string(),
             std::io::stdin().lock().take(MAX_ANSWER_BYTES + 1).read_to_end(&mut bytes),

@@ -16,7 +16,7 @@ pub struct Signal {
     pub index: usize,
     pub text: String,
     pub covered: bool,
-    /// The answer's words that matched, as written.
+    /// The answer's words that matched, as written; empty when not covered.
     pub matched: Vec<String>,
 }
 
@@ -52,7 +52,8 @@ pub fn signals(look_for: &[String], question: &Words, answer: &Words) -> Vec<Sig
         .enumerate()
         .map(|(index, (item, cues))| {
             let (score, matched) = best_window(&cues, answer);
-            Signal { index, text: item.clone(), covered: score >= COVERED, matched }
+            let covered = score >= COVERED;
+            Signal { index, text: item.clone(), covered, matched: if covered { matched } else { Vec::new() } }
         })
         .collect()
 }
