@@ -54,6 +54,8 @@ pub enum Command {
     Search(cmd::search::Args),
     /// Tags with how many questions carry each
     Tags(cmd::tags::Args),
+    /// Instant feedback on a typed answer: signals, structure, red flags, pace
+    Review(cmd::review::Args),
     /// The interview rounds, in order, with their question counts
     Rounds(cmd::rounds::Args),
     /// The interview guide: rounds, answer frameworks, evaluation, pitfalls

@@ -5,6 +5,7 @@ pub mod cli;
 pub mod cmd;
 pub mod error;
 pub mod exit;
+pub mod feedback;
 pub mod fsutil;
 pub mod guide;
 pub mod lint;
@@ -31,6 +32,7 @@ pub fn run(cli: Cli) -> Result<Exit> {
         Command::Random(args) => cmd::random::run(&ctx, args),
         Command::Search(args) => cmd::search::run(&ctx, args),
         Command::Tags(args) => cmd::tags::run(&ctx, args),
+        Command::Review(args) => cmd::review::run(&ctx, args),
         Command::Rounds(args) => cmd::rounds::run(&ctx, args),
         Command::Guide(args) => cmd::guide::run(args),
         Command::Validate(args) => cmd::validate::run(&ctx, args),

@@ -10,6 +10,7 @@ pub mod note;
 pub mod notes;
 pub mod practice;
 pub mod random;
+pub mod review;
 pub mod rounds;
 pub mod search;
 pub mod show;
