@@ -129,7 +129,7 @@ fn evaluate(corpus: &Corpus, folder: &Path, report: &mut String) -> Figures {
 /// `cargo test --test feedback evaluation -- --nocapture`.
 #[test]
 fn evaluation_set_meets_the_targets() {
-    let corpus = loader::load(&Sources { builtin: true, paths: Vec::new() }).expect("built-in corpus");
+    let corpus = loader::load(&Sources { builtin: true, ..Sources::default() }).expect("built-in corpus");
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/feedback-eval");
     let mut report = String::new();
     let mut total = Figures::default();
