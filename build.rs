@@ -28,6 +28,8 @@ fn main() {
     let mut problems = Vec::new();
     let mut ids = std::collections::HashMap::new();
     let mut entries = String::from("&[\n");
+    let mut code = String::from("{\n    let files: Vec<Arc<PathBuf>> = vec![\n");
+    let mut questions = String::new();
     for path in &files {
         println!("cargo::rerun-if-changed={}", path.display());
         let text = fs::read_to_string(path).expect("built-in corpus files are UTF-8");
@@ -41,11 +43,48 @@ fn main() {
         let name = path.file_name().expect("a file name").to_string_lossy();
         let absolute = fs::canonicalize(path).expect("a corpus file path");
         entries += &format!("    ({name:?}, include_str!({:?})),\n", absolute.display());
+        let file_index = files.iter().position(|f| f == path).expect("listed file");
+        code += &format!("        Arc::new(Path::new(\"<built-in>\").join({name:?})),\n");
+        for q in &parsed.questions {
+            questions += &question_code(q, file_index);
+        }
     }
     entries += "]\n";
+    code += "    ];\n    vec![\n";
+    code += &questions;
+    code += "    ]\n}\n";
     if !problems.is_empty() {
         panic!("the built-in corpus does not load:\n{}", problems.join("\n"));
     }
-    let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("builtin.rs");
-    fs::write(out, entries).expect("OUT_DIR is writable");
+    let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).to_path_buf();
+    fs::write(out.join("builtin.rs"), entries).expect("OUT_DIR is writable");
+    fs::write(out.join("builtin_questions.rs"), code).expect("OUT_DIR is writable");
+}
+
+/// Rust that constructs `q` at run time without parsing: `{:?}` of a str is a valid literal.
+fn question_code(q: &model::Question, file: usize) -> String {
+    let list = |items: &[String]| {
+        let items: Vec<String> = items.iter().map(|i| format!("{i:?}.to_string()")).collect();
+        format!("vec![{}]", items.join(", "))
+    };
+    let option = |value: Option<String>| value.map_or("None".to_string(), |v| format!("Some({v})"));
+    format!(
+        "        Question {{ id: {}, round: Round::{:?}, question: {:?}.to_string(), rationale: {:?}.to_string(), \
+         sample_answer: {:?}.to_string(), tags: {}, competency: {}, roles: {}, framework: {}, look_for: {}, \
+         red_flags: {}, follow_ups: {}, origin: Origin {{ file: files[{file}].clone(), line: {}, column: {} }} }},\n",
+        q.id,
+        q.round,
+        q.question,
+        q.rationale,
+        q.sample_answer,
+        list(&q.tags),
+        option(q.competency.map(|c| format!("Competency::{c:?}"))),
+        list(&q.roles),
+        option(q.framework.map(|f| format!("Framework::{f:?}"))),
+        list(&q.look_for),
+        list(&q.red_flags),
+        list(&q.follow_ups),
+        q.origin.line,
+        q.origin.column,
+    )
 }

@@ -26,15 +26,19 @@ pub struct Cli {
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
     /// Add questions from a YAML file or a folder of them (repeatable)
-    #[arg(long = "corpus", value_name = "PATH", global = true)]
+    #[arg(long = "corpus", value_name = "PATH", global = true, help_heading = "Global options")]
     pub corpus: Vec<PathBuf>,
 
     /// Leave out the built-in questions
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = "Global options")]
     pub no_builtin: bool,
 
+    /// Parse corpus files afresh instead of using the parse cache
+    #[arg(long, global = true, help_heading = "Global options")]
+    pub no_cache: bool,
+
     /// When to colour the output
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN", global = true)]
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN", global = true, help_heading = "Global options")]
     pub color: ColorChoice,
 }
 
@@ -50,6 +54,8 @@ pub enum Command {
     Search(cmd::search::Args),
     /// Tags with how many questions carry each
     Tags(cmd::tags::Args),
+    /// Instant feedback on a typed answer: signals, structure, red flags, pace
+    Review(cmd::review::Args),
     /// The interview rounds, in order, with their question counts
     Rounds(cmd::rounds::Args),
     /// The interview guide: rounds, answer frameworks, evaluation, pitfalls
@@ -62,6 +68,20 @@ pub enum Command {
     Export(cmd::export::Args),
     /// Turn a CSV, JSON, Anki or YAML file into corpus YAML with fresh ids
     Import(cmd::import::Args),
+    /// Rehearse: timed answers, self-grades, spaced repetition
+    Practice(cmd::practice::Args),
+    /// Write your own story for a question, in your editor
+    Note(cmd::note::Args),
+    /// The questions you have written a note for
+    Notes(cmd::notes::Args),
+    /// Past practice attempts, with what you typed
+    History(cmd::history::Args),
+    /// Practice statistics: grades, strength by round and tag, streak, story gaps
+    Stats(cmd::stats::Args),
+    /// A full mock interview loop, round by round, with a scorecard
+    Mock(cmd::mock::Args),
+    /// Questions due for practice now, and when the next ones are
+    Due(cmd::due::Args),
     /// Print a shell completion script
     Completions(cmd::completions::Args),
 }
@@ -70,7 +90,9 @@ pub enum Command {
 pub enum ColorChoice {
     /// Colour when writing to a terminal and NO_COLOR is not set
     Auto,
+    /// Colour even when piped
     Always,
+    /// Never colour
     Never,
 }
 
@@ -81,6 +103,14 @@ pub enum Format {
     Json,
     Yaml,
     Markdown,
+}
+
+/// Output for reports that are either for people or for tools.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    #[default]
+    Text,
+    Json,
 }
 
 /// The filters shared by list, random and search.

@@ -9,6 +9,8 @@ pub enum Exit {
     NoMatch,
     /// A usage error or bad input: unknown id, round or tag; a corpus that does not load.
     Error,
+    /// Ctrl-C, SIGINT or SIGTERM ended a practice session; what was graded is kept.
+    Interrupted,
 }
 
 impl Exit {
@@ -17,6 +19,7 @@ impl Exit {
             Exit::Success => 0,
             Exit::NoMatch => 1,
             Exit::Error => 2,
+            Exit::Interrupted => 130,
         }
     }
 }
@@ -36,5 +39,6 @@ mod tests {
         assert_eq!(Exit::Success.code(), 0);
         assert_eq!(Exit::NoMatch.code(), 1);
         assert_eq!(Exit::Error.code(), 2);
+        assert_eq!(Exit::Interrupted.code(), 130);
     }
 }

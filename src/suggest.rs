@@ -5,10 +5,22 @@ pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -
     let input = input.to_lowercase();
     candidates
         .into_iter()
-        .map(|candidate| (strsim::jaro_winkler(&input, &candidate.to_lowercase()), candidate))
+        .map(|candidate| (similarity(&input, &candidate.to_lowercase()), candidate))
         .filter(|(score, _)| *score >= 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, candidate)| candidate)
+}
+
+/// How alike two names are, 0 to 1. A typo of one part of a kebab-case name counts too:
+/// `judgement` is close to `technical-judgment`.
+fn similarity(input: &str, candidate: &str) -> f64 {
+    let whole = strsim::jaro_winkler(input, candidate);
+    let part = candidate
+        .split('-')
+        .filter(|part| part.len() >= 4 && candidate.contains('-'))
+        .map(|part| if strsim::levenshtein(input, part) <= 2 { 0.85 } else { 0.0 })
+        .fold(0.0, f64::max);
+    whole.max(part)
 }
 
 /// " (did you mean 'x'?)" or nothing.
@@ -26,5 +38,6 @@ mod tests {
         assert_eq!(closest("behavoural", rounds), Some("behavioural"));
         assert_eq!(closest("LEADERSHP", rounds), Some("leadership"));
         assert_eq!(closest("kubernetes", rounds), None);
+        assert_eq!(closest("judgement", ["pragmatism", "technical-judgment"]), Some("technical-judgment"));
     }
 }

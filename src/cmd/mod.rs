@@ -1,15 +1,23 @@
 //! One module per subcommand; this one holds what they share.
 
 pub mod completions;
+pub mod due;
 pub mod export;
 pub mod guide;
+pub mod history;
 pub mod import;
 pub mod kit;
 pub mod list;
+pub mod mock;
+pub mod note;
+pub mod notes;
+pub mod practice;
 pub mod random;
+pub mod review;
 pub mod rounds;
 pub mod search;
 pub mod show;
+pub mod stats;
 pub mod tags;
 pub mod validate;
 
@@ -36,7 +44,8 @@ impl Context {
             .map(|value| std::env::split_paths(&value).filter(|p| !p.as_os_str().is_empty()).collect())
             .unwrap_or_default();
         paths.extend(global.corpus.iter().cloned());
-        Context { sources: Sources { builtin: !global.no_builtin, paths } }
+        let cache = if global.no_cache { None } else { crate::paths::cache_dir().ok() };
+        Context { sources: Sources { builtin: !global.no_builtin, paths, cache } }
     }
 
     pub fn corpus(&self) -> Result<Corpus> {

@@ -5,8 +5,9 @@ use crate::cmd::Context;
 use crate::error::{Error, Result};
 use crate::exit::Exit;
 use crate::model::{Corpus, Question};
+use crate::practice::notes::Notes;
 use crate::render::text::{CardOptions, card};
-use crate::render::{self, Output, style};
+use crate::render::{self, Output, practice as view, style};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -24,12 +25,27 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
     let questions = args.ids.iter().map(|&id| find(&corpus, id)).collect::<Result<Vec<_>>>()?;
     let mut out = Output::stdout();
     if args.format == Format::Text {
-        cards(&mut out, &questions, CardOptions { reveal: true })?;
+        let notes = Notes::open().ok();
+        let width = out.wrap_width();
+        cards_with(&mut out, &questions, CardOptions { reveal: true }, |q| {
+            your_notes(notes.as_ref(), q, width)
+        })?;
     } else {
         render::machine(&mut out, args.format, &questions)?;
     }
     out.flush()?;
     Ok(Exit::Success)
+}
+
+/// "Your notes" for a question that has one; a note that cannot be read is a warning.
+fn your_notes(notes: Option<&Notes>, question: &Question, width: usize) -> Option<String> {
+    match notes?.read(question.id) {
+        Ok(note) => note.filter(|n| !n.trim().is_empty()).map(|n| view::your_notes(&n, width)),
+        Err(error) => {
+            eprintln!("warning: {error}");
+            None
+        }
+    }
 }
 
 /// The question with `id`, or an error that points at the ids that do exist.
@@ -47,6 +63,16 @@ pub fn find(corpus: &Corpus, id: u64) -> Result<&Question> {
 
 /// Cards separated by a rule, each wrapped to the output's width.
 pub fn cards(out: &mut Output, questions: &[&Question], options: CardOptions) -> std::io::Result<()> {
+    cards_with(out, questions, options, |_| None)
+}
+
+/// Cards with `extra` text after each: the candidate's notes.
+pub fn cards_with(
+    out: &mut Output,
+    questions: &[&Question],
+    options: CardOptions,
+    extra: impl Fn(&Question) -> Option<String>,
+) -> std::io::Result<()> {
     let width = out.wrap_width();
     for (i, question) in questions.iter().enumerate() {
         if i > 0 {
@@ -54,6 +80,9 @@ pub fn cards(out: &mut Output, questions: &[&Question], options: CardOptions) ->
             out.line("")?;
         }
         out.write_str(&card(question, width, options))?;
+        if let Some(extra) = extra(question) {
+            out.write_str(&extra)?;
+        }
         if i + 1 < questions.len() {
             out.line("")?;
         }

@@ -41,12 +41,14 @@ struct Finding<'a> {
 
 pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
     let checking_builtin = args.paths.is_empty();
-    let checked = Sources { builtin: checking_builtin, paths: args.paths.clone() };
+    let checked = Sources { builtin: checking_builtin, paths: args.paths.clone(), cache: None };
     let parsed = loader::parse_sources(&checked);
     let files = parsed.len();
     let mut findings: Vec<Diagnostic> = parsed.iter().flat_map(|p| p.diagnostics.iter().cloned()).collect();
     let questions: Vec<&Question> = parsed.iter().flat_map(|p| &p.questions).collect();
-    findings.extend(duplicates(&questions, !checking_builtin && ctx.sources.builtin));
+    let ids: Vec<_> = parsed.iter().flat_map(|p| p.ids.iter().cloned()).collect();
+    let taken = if !checking_builtin && ctx.sources.builtin { builtin_ids() } else { HashMap::new() };
+    findings.extend(loader::duplicate_ids(&ids, &taken));
     findings.extend(lint::lint(&questions));
     findings.sort_by(|a, b| {
         (a.origin.file.as_path(), a.origin.line, a.origin.column).cmp(&(
@@ -104,28 +106,10 @@ fn plural(n: usize, word: &str) -> String {
     if n == 1 { word.to_string() } else { format!("{word}s") }
 }
 
-/// Ids used twice among the checked files, and (when the built-in corpus would be loaded
-/// beside them) ids the built-in corpus already uses.
-fn duplicates(questions: &[&Question], against_builtin: bool) -> Vec<Diagnostic> {
-    let mut first: HashMap<u64, String> = HashMap::new();
-    if against_builtin {
-        for parsed in loader::parse_sources(&Sources { builtin: true, paths: vec![] }) {
-            for q in parsed.questions {
-                first.insert(q.id, format!("{} (the built-in corpus; use ids from 10000 up)", q.origin));
-            }
-        }
-    }
-    let mut found = Vec::new();
-    for q in questions {
-        match first.get(&q.id) {
-            Some(earlier) => found.push(Diagnostic::error(
-                q.origin.clone(),
-                format!("duplicate id {}: also used at {earlier}", q.id),
-            )),
-            None => {
-                first.insert(q.id, q.origin.to_string());
-            }
-        }
-    }
-    found
+/// Ids the built-in bank already uses, for checking a team corpus that will load beside it.
+fn builtin_ids() -> HashMap<u64, String> {
+    loader::builtin_questions()
+        .into_iter()
+        .map(|q| (q.id, format!("{} (the built-in corpus; use ids from 10000 up)", q.origin)))
+        .collect()
 }

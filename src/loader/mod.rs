@@ -1,5 +1,6 @@
 //! Files, folders and the built-in corpus -> one validated `Corpus`.
 
+pub mod cache;
 pub mod parse;
 
 use std::collections::HashMap;
@@ -14,11 +15,19 @@ use crate::model::{Corpus, Origin, Question};
 /// The built-in corpus, embedded at build time (see build.rs): (file name, YAML text).
 pub const BUILTIN: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/builtin.rs"));
 
+/// The built-in questions, constructed from code build.rs generated: no parsing at start-up.
+pub fn builtin_questions() -> Vec<Question> {
+    use crate::model::{Competency, Framework, Round};
+    include!(concat!(env!("OUT_DIR"), "/builtin_questions.rs"))
+}
+
 /// Where questions come from.
 #[derive(Clone, Debug, Default)]
 pub struct Sources {
     pub builtin: bool,
     pub paths: Vec<PathBuf>,
+    /// Where parsed files are cached; None parses every file every time.
+    pub cache: Option<PathBuf>,
 }
 
 /// A corpus that could not be loaded: every problem found, errors first.
@@ -29,14 +38,18 @@ pub struct LoadError {
 
 /// Loads every source; any error anywhere fails the whole load, so nothing half-loaded is shown.
 pub fn load(sources: &Sources) -> Result<Corpus, LoadError> {
-    let parsed = parse_sources(sources);
+    let builtin = if sources.builtin { builtin_questions() } else { Vec::new() };
+    let parsed = parse_sources(&Sources { builtin: false, ..sources.clone() });
     let mut diagnostics: Vec<Diagnostic> = parsed
         .iter()
         .flat_map(|p| p.diagnostics.iter().cloned())
         .filter(|d| d.severity == Severity::Error)
         .collect();
-    let questions: Vec<Question> = parsed.into_iter().flat_map(|p| p.questions).collect();
-    diagnostics.extend(duplicate_ids(&questions));
+    let mut ids: Vec<(u64, Origin)> = builtin.iter().map(|q| (q.id, q.origin.clone())).collect();
+    ids.extend(parsed.iter().flat_map(|p| p.ids.iter().cloned()));
+    diagnostics.extend(duplicate_ids(&ids, &HashMap::new()));
+    let questions: Vec<Question> =
+        builtin.into_iter().chain(parsed.into_iter().flat_map(|p| p.questions)).collect();
     if diagnostics.is_empty() { Ok(Corpus::new(questions)) } else { Err(LoadError { diagnostics }) }
 }
 
@@ -47,7 +60,7 @@ pub fn parse_sources(sources: &Sources) -> Vec<Parsed> {
         parsed.extend(builtin_files().map(|(name, text)| parse::parse_str(&name, text)));
     }
     for path in &sources.paths {
-        parsed.extend(parse_path(path));
+        parsed.extend(parse_path(path, sources.cache.as_deref()));
     }
     parsed
 }
@@ -57,18 +70,18 @@ pub fn builtin_files() -> impl Iterator<Item = (Arc<PathBuf>, &'static str)> {
 }
 
 /// A file, or every `*.yaml`/`*.yml` below a folder.
-fn parse_path(path: &Path) -> Vec<Parsed> {
+fn parse_path(path: &Path, cache: Option<&Path>) -> Vec<Parsed> {
     let name = Arc::new(path.to_path_buf());
     let here = |message: String| Parsed {
-        questions: Vec::new(),
         diagnostics: vec![Diagnostic::error(Origin { file: name.clone(), line: 1, column: 1 }, message)],
+        ..Parsed::default()
     };
     let metadata = match std::fs::metadata(path) {
         Ok(m) => m,
         Err(e) => return vec![here(format!("cannot read corpus: {}", io_reason(&e)))],
     };
     if !metadata.is_dir() {
-        return vec![read_file(path)];
+        return vec![read_file(path, cache)];
     }
     let mut files = Vec::new();
     let mut problems = Vec::new();
@@ -77,21 +90,37 @@ fn parse_path(path: &Path) -> Vec<Parsed> {
     if files.is_empty() && problems.is_empty() {
         return vec![here("folder has no corpus files (*.yaml or *.yml)".to_string())];
     }
-    problems.into_iter().map(here_for).chain(files.iter().map(|f| read_file(f))).collect()
+    problems.into_iter().map(here_for).chain(files.iter().map(|f| read_file(f, cache))).collect()
 }
 
 fn here_for((path, message): (PathBuf, String)) -> Parsed {
     Parsed {
-        questions: Vec::new(),
         diagnostics: vec![Diagnostic::error(Origin { file: Arc::new(path), line: 1, column: 1 }, message)],
+        ..Parsed::default()
     }
 }
 
-fn read_file(path: &Path) -> Parsed {
-    match std::fs::read(path) {
-        Ok(bytes) => parse::parse_bytes(&Arc::new(path.to_path_buf()), &bytes),
-        Err(e) => here_for((path.to_path_buf(), format!("cannot read corpus file: {}", io_reason(&e)))),
+fn read_file(path: &Path, cache: Option<&Path>) -> Parsed {
+    let name = Arc::new(path.to_path_buf());
+    let key = cache.and_then(|_| cache::Key::of(path).ok());
+    if let (Some(dir), Some(key)) = (cache, &key)
+        && let Some(questions) = cache::read(dir, key, &name)
+    {
+        let ids = questions.iter().map(|q| (q.id, q.origin.clone())).collect();
+        return Parsed { questions, diagnostics: Vec::new(), ids };
     }
+    let parsed = match std::fs::read(path) {
+        Ok(bytes) => parse::parse_bytes(&name, &bytes),
+        Err(e) => {
+            return here_for((path.to_path_buf(), format!("cannot read corpus file: {}", io_reason(&e))));
+        }
+    };
+    if let (Some(dir), Some(key)) = (cache, &key)
+        && !parsed.has_errors()
+    {
+        cache::write(dir, key, &parsed.questions);
+    }
+    parsed
 }
 
 /// Collects corpus files below `dir`, following links but never the same folder twice.
@@ -145,19 +174,35 @@ pub fn io_reason(error: &std::io::Error) -> String {
     }
 }
 
-/// Two questions with one id: an error naming both places.
-fn duplicate_ids(questions: &[Question]) -> Vec<Diagnostic> {
-    let mut first: HashMap<u64, &Origin> = HashMap::with_capacity(questions.len());
+/// Two questions with one id: an error naming both places. `taken` holds ids used
+/// elsewhere (described by the text to show), such as the built-in bank's.
+pub fn duplicate_ids(ids: &[(u64, Origin)], taken: &HashMap<u64, String>) -> Vec<Diagnostic> {
+    let mut first: HashMap<u64, String> = HashMap::with_capacity(ids.len());
     let mut found = Vec::new();
-    for q in questions {
-        if let Some(earlier) = first.get(&q.id) {
+    for (id, origin) in ids {
+        if let Some(earlier) = taken.get(id).or_else(|| first.get(id)) {
             found.push(Diagnostic::error(
-                q.origin.clone(),
-                format!("duplicate id {}: also used at {earlier}", q.id),
+                origin.clone(),
+                format!("duplicate id {id}: also used at {earlier}"),
             ));
         } else {
-            first.insert(q.id, &q.origin);
+            first.insert(*id, origin.to_string());
         }
     }
     found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compiled_builtin_questions_equal_a_fresh_parse() {
+        let parsed: Vec<Question> = parse_sources(&Sources { builtin: true, ..Sources::default() })
+            .into_iter()
+            .flat_map(|p| p.questions)
+            .collect();
+        assert!(!parsed.is_empty());
+        assert_eq!(builtin_questions(), parsed);
+    }
 }

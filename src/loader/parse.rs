@@ -80,6 +80,9 @@ impl fmt::Display for Diagnostic {
 pub struct Parsed {
     pub questions: Vec<Question>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Every id written in the file, with where, including those of invalid questions:
+    /// duplicate ids are reported even when one of the pair has other errors.
+    pub ids: Vec<(u64, Origin)>,
 }
 
 /// Parses the bytes of one corpus file named `file`.
@@ -120,6 +123,72 @@ pub fn parse_str(file: &Arc<PathBuf>, text: &str) -> Parsed {
     if text.trim().is_empty() {
         return Parsed::failed(Diagnostic::error(at(1, 1), EMPTY_FILE));
     }
+    if text.len() >= PARALLEL_BYTES
+        && let Some(parsed) = parse_in_parallel(file, text)
+    {
+        return parsed;
+    }
+    parse_chunk(file, text, 0)
+}
+
+/// Files at least this large are parsed on every core, split between top-level items.
+const PARALLEL_BYTES: usize = 4 << 20;
+
+/// Splits a large file at lines starting with `- ` (top-level list items) and parses the
+/// parts at once. Anything unusual (an error, anchors shared across parts, a split that
+/// was not between items) returns None, and the caller parses the whole file instead, so
+/// the result and every message are the same as a single parse.
+fn parse_in_parallel(file: &Arc<PathBuf>, text: &str) -> Option<Parsed> {
+    let parts = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+    let cuts = split_points(text, parts);
+    if cuts.len() < 2 {
+        return None;
+    }
+    let results: Vec<Option<(Parsed, usize)>> = std::thread::scope(|scope| {
+        let workers: Vec<_> = cuts
+            .windows(2)
+            .map(|w| {
+                let (start, end) = (w[0], w[1]);
+                let lines_before = text[..start].bytes().filter(|&b| b == b'\n').count() as u64;
+                scope.spawn(move || {
+                    let chunk = &text[start..end];
+                    let items = chunk.lines().filter(|l| l.starts_with("- ")).count();
+                    let parsed = parse_chunk(file, chunk, lines_before);
+                    (!parsed.has_errors() && parsed.questions.len() == items).then_some((parsed, items))
+                })
+            })
+            .collect();
+        workers.into_iter().map(|w| w.join().ok().flatten()).collect()
+    });
+    let mut whole = Parsed::default();
+    for result in results {
+        let (parsed, _) = result?;
+        whole.questions.extend(parsed.questions);
+        whole.diagnostics.extend(parsed.diagnostics);
+        whole.ids.extend(parsed.ids);
+    }
+    Some(whole)
+}
+
+/// Byte offsets that cut `text` into about `parts` pieces, each cut at the start of a line
+/// beginning with `- `; the first is 0 and the last is `text.len()`.
+fn split_points(text: &str, parts: usize) -> Vec<usize> {
+    let mut cuts = vec![0];
+    for i in 1..parts {
+        let target = text.len() * i / parts;
+        let Some(found) = text[target..].find("\n- ") else { break };
+        let cut = target + found + 1;
+        if cut > *cuts.last().unwrap_or(&0) {
+            cuts.push(cut);
+        }
+    }
+    cuts.push(text.len());
+    cuts
+}
+
+/// Parses one piece of a file whose first line is line `lines_before + 1` of the file.
+fn parse_chunk(file: &Arc<PathBuf>, text: &str, lines_before: u64) -> Parsed {
+    let at = |line: u64, column| Origin { file: file.clone(), line: line + lines_before, column };
     let raw: RawFile = match serde_saphyr::from_str_with_options(text, options()) {
         Ok(raw) => raw,
         Err(e) => {
@@ -133,9 +202,11 @@ pub fn parse_str(file: &Arc<PathBuf>, text: &str) -> Parsed {
     let mut parsed = Parsed::default();
     for item in items {
         let origin = at(item.referenced.line(), item.referenced.column());
-        match convert(item.value, origin, &mut parsed.diagnostics) {
-            Some(question) => parsed.questions.push(question),
-            None => continue,
+        if let Some(id) = &item.value.id {
+            parsed.ids.push((id.value.0, origin.clone()));
+        }
+        if let Some(question) = convert(item.value, origin, lines_before, &mut parsed.diagnostics) {
+            parsed.questions.push(question);
         }
     }
     parsed
@@ -143,7 +214,7 @@ pub fn parse_str(file: &Arc<PathBuf>, text: &str) -> Parsed {
 
 impl Parsed {
     fn failed(diagnostic: Diagnostic) -> Parsed {
-        Parsed { questions: Vec::new(), diagnostics: vec![diagnostic] }
+        Parsed { questions: Vec::new(), diagnostics: vec![diagnostic], ids: Vec::new() }
     }
 
     pub fn has_errors(&self) -> bool {
@@ -307,12 +378,17 @@ impl<'de> Deserialize<'de> for RawId {
 }
 
 /// Raw -> valid question; every problem is pushed to `out` with its location.
-fn convert(raw: RawQuestion, origin: Origin, out: &mut Vec<Diagnostic>) -> Option<Question> {
+fn convert(
+    raw: RawQuestion,
+    origin: Origin,
+    lines_before: u64,
+    out: &mut Vec<Diagnostic>,
+) -> Option<Question> {
     let errors_before = out.iter().filter(|d| d.severity == Severity::Error).count();
     let file = origin.file.clone();
     let at = |span: &serde_saphyr::Location| Origin {
         file: file.clone(),
-        line: span.line(),
+        line: span.line() + lines_before,
         column: span.column(),
     };
     let id = raw.id.as_ref().map(|id| id.value.0);
@@ -471,4 +547,54 @@ fn to_kebab_case(text: &str) -> String {
         .filter(|word| !word.is_empty())
         .collect::<Vec<_>>()
         .join("-")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn corpus(count: u64) -> String {
+        let mut text = String::from("# header comment\n");
+        for id in 1..=count {
+            text += &format!(
+                "- id: {id}\n  round: leadership\n  question: |-\n    Question {id}\n    - not an item\n  rationale: r{id}\n  sample_answer: a\n  tags: [t]\n"
+            );
+        }
+        text
+    }
+
+    fn name() -> Arc<PathBuf> {
+        Arc::new(PathBuf::from("c.yaml"))
+    }
+
+    #[test]
+    fn parallel_parse_matches_a_whole_parse_with_locations() {
+        let text = corpus(500);
+        let whole = parse_chunk(&name(), &text, 0);
+        let parallel = parse_in_parallel(&name(), &text).expect("a clean file splits");
+        assert!(whole.diagnostics.is_empty());
+        assert_eq!(parallel.questions, whole.questions);
+        assert_eq!(parallel.questions[499].origin.line, whole.questions[499].origin.line);
+    }
+
+    #[test]
+    fn parallel_parse_gives_up_on_errors_and_shared_anchors() {
+        let mut broken = corpus(200);
+        broken += "- id: 999\n  round: nope\n";
+        assert!(parse_in_parallel(&name(), &broken).is_none());
+
+        let anchored = format!(
+            "- &first\n  id: 1\n  round: leadership\n  question: q\n  rationale: r\n  sample_answer: a\n  tags: [t]\n{}- *first\n",
+            corpus(200).replace("# header comment\n", "").replace("id: 1\n", "id: 1000\n")
+        );
+        assert!(parse_in_parallel(&name(), &anchored).is_none());
+    }
+
+    #[test]
+    fn split_points_fall_on_item_starts() {
+        let text = corpus(50);
+        for cut in split_points(&text, 4) {
+            assert!(cut == 0 || cut == text.len() || text[cut..].starts_with("- "));
+        }
+    }
 }

@@ -1,8 +1,10 @@
 //! Presenting questions: text for people, json/yaml/markdown for tools. The one place that
 //! knows about terminal width and colour.
 
+pub mod feedback;
 pub mod kit;
 pub mod markdown;
+pub mod practice;
 pub mod sanitize;
 pub mod style;
 pub mod text;

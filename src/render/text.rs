@@ -18,8 +18,8 @@ pub fn list_line(question: &Question, columns: Option<usize>, long: bool, terms:
     let mut text = clean(&question.question).split_whitespace().collect::<Vec<_>>().join(" ");
     if let Some(columns) = columns.filter(|_| !long) {
         let room = columns.saturating_sub(id.width() + round.width() + 6);
-        let text_room = if room >= tags.width() + 20 { room - tags.width() } else { (room * 3 / 5).max(10) };
-        text = truncate(&text, text_room);
+        let tags_room = tags.width().min(room * 2 / 5).max(3);
+        text = truncate(&text, room.saturating_sub(tags_room).max(10));
         tags = truncate(&tags, room.saturating_sub(text.width()).max(3));
     }
     format!(
@@ -119,14 +119,14 @@ pub fn framework_steps(framework: crate::model::Framework) -> &'static str {
     }
 }
 
-fn section(out: &mut String, title: &str, body: &str, width: usize) {
+pub fn section(out: &mut String, title: &str, body: &str, width: usize) {
     let _ = write!(out, "\n{}\n", style::heading(title));
     for line in wrap(&clean(body), width, "  ") {
         let _ = writeln!(out, "{}", bold_label(&line));
     }
 }
 
-fn list_section(out: &mut String, title: &str, items: &[String], width: usize) {
+pub fn list_section(out: &mut String, title: &str, items: &[String], width: usize) {
     if items.is_empty() {
         return;
     }

@@ -79,8 +79,18 @@ impl Test {
         self
     }
 
+    /// The data folder the run uses (`QBANK_HOME`).
+    pub fn home(&self) -> PathBuf {
+        self.dir.path().join("home")
+    }
+
     pub fn command(&self) -> Command {
-        let mut cmd = Command::cargo_bin("qbank").expect("qbank binary");
+        Command::from_std(self.std_command())
+    }
+
+    /// The same command as a plain `std::process::Command`, for spawning and signalling.
+    pub fn std_command(&self) -> std::process::Command {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_qbank"));
         for key in [
             "NO_COLOR",
             "CLICOLOR_FORCE",
@@ -92,10 +102,11 @@ impl Test {
             "COLUMNS",
             "XDG_CACHE_HOME",
             "XDG_DATA_HOME",
+            "QBANK_CACHE_DIR",
         ] {
             cmd.env_remove(key);
         }
-        cmd.env("QBANK_HOME", self.dir.path().join("home"));
+        cmd.env("QBANK_HOME", self.home());
         cmd.env("XDG_CACHE_HOME", self.dir.path().join("cache"));
         cmd.current_dir(self.dir.path());
         for (key, value) in &self.env {

@@ -1,0 +1,29 @@
+//! `qbank note ID`: write your own story for a question in your editor.
+
+use crate::cli::parse_id;
+use crate::cmd::Context;
+use crate::cmd::show::find;
+use crate::error::Result;
+use crate::exit::Exit;
+use crate::practice::notes::{Edited, Notes, editor_command};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The question's id, as `qbank list` shows it
+    #[arg(value_name = "ID", value_parser = parse_id)]
+    pub id: u64,
+}
+
+pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
+    let corpus = ctx.corpus()?;
+    let question = find(&corpus, args.id)?;
+    let notes = Notes::open()?;
+    let path = notes.path(question.id);
+    let message = match notes.edit(question, &editor_command())? {
+        Edited::Saved => format!("saved `{}`", path.display()),
+        Edited::Unchanged => "no change; nothing saved".to_string(),
+        Edited::Removed => format!("the note was empty, so `{}` was removed", path.display()),
+    };
+    eprintln!("note: {message}");
+    Ok(Exit::Success)
+}

@@ -1,0 +1,128 @@
+//! `qbank review ID [--answer FILE|-]`: instant feedback on an answer written elsewhere.
+
+use std::io::{IsTerminal, Read};
+use std::path::PathBuf;
+use std::time::Duration;
+
+use crate::cmd::Context;
+use crate::cmd::show::find;
+use crate::error::{Error, Result};
+use crate::exit::Exit;
+use crate::feedback::analyse;
+use crate::render::{self, Output};
+
+/// Answers longer than this are refused rather than read into memory.
+const MAX_ANSWER_BYTES: u64 = 8 * 1024 * 1024;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The question the answer is for, as `qbank list` shows it
+    #[arg(value_name = "ID", value_parser = crate::cli::parse_id, allow_negative_numbers = true)]
+    pub id: u64,
+
+    /// Read the answer from FILE, or from standard input with `-` (the default)
+    #[arg(long, short = 'a', value_name = "FILE", default_value = "-")]
+    pub answer: PathBuf,
+
+    /// The answer's time limit, e.g. 90s, 3m, 1m30s; 0 for none (judges the pace)
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
+    pub time: Option<Duration>,
+
+    /// Output format
+    #[arg(long, short = 'f', value_enum, default_value_t)]
+    pub format: ReviewFormat,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReviewFormat {
+    #[default]
+    Text,
+    Json,
+}
+
+pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
+    let corpus = ctx.corpus()?;
+    let question = find(&corpus, args.id)?;
+    let answer = read_answer(&args.answer)?;
+    let feedback = analyse(question, &answer, args.time);
+    let mut out = Output::stdout();
+    match args.format {
+        ReviewFormat::Text => out.write_str(&render::feedback::feedback(&feedback, out.wrap_width()))?,
+        ReviewFormat::Json => out.json(&feedback)?,
+    }
+    out.flush()?;
+    Ok(Exit::Success)
+}
+
+/// The answer text from a file or stdin; invalid UTF-8 is replaced, not refused.
+fn read_answer(path: &PathBuf) -> Result<String> {
+    let mut bytes = Vec::new();
+    let (name, read) = if path.as_os_str() == "-" {
+        if std::io::stdin().is_terminal() {
+            eprintln!("note: type or paste the answer, then press Ctrl-D (or use --answer FILE)");
+        }
+        (
+            "standard input".to_string(),
+            std::io::stdin().lock().take(MAX_ANSWER_BYTES + 1).read_to_end(&mut bytes),
+        )
+    } else {
+        let name = format!("`{}`", path.display());
+        match std::fs::File::open(path) {
+            Ok(file) => (name, file.take(MAX_ANSWER_BYTES + 1).read_to_end(&mut bytes)),
+            Err(e) => return Err(Error::io(format!("cannot read the answer {name}"), e)),
+        }
+    };
+    read.map_err(|e| Error::io(format!("cannot read the answer from {name}"), e))?;
+    if bytes.len() as u64 > MAX_ANSWER_BYTES {
+        return Err(Error::user(format!(
+            "the answer from {name} is over {} MB: review one answer at a time",
+            MAX_ANSWER_BYTES / 1024 / 1024
+        )));
+    }
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// "90s", "3m", "1m30s", "2min", "0" (no limit); a bare number is seconds.
+pub fn parse_duration(text: &str) -> std::result::Result<Duration, String> {
+    let text = text.trim().to_ascii_lowercase();
+    let hint = || format!("`{text}` is not a duration: use e.g. 90s, 3m or 1m30s");
+    if text.is_empty() {
+        return Err(hint());
+    }
+    let mut seconds: u64 = 0;
+    let mut rest = text.as_str();
+    while !rest.is_empty() {
+        let digits = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());
+        let number: u64 = rest[..digits].parse().map_err(|_| hint())?;
+        rest = &rest[digits..];
+        let unit_end = rest.find(|c: char| c.is_ascii_digit()).unwrap_or(rest.len());
+        let scale = match &rest[..unit_end] {
+            "" | "s" | "sec" | "secs" => 1,
+            "m" | "min" | "mins" => 60,
+            "h" => 3600,
+            _ => return Err(hint()),
+        };
+        rest = &rest[unit_end..];
+        seconds = number.checked_mul(scale).and_then(|s| seconds.checked_add(s)).ok_or_else(hint)?;
+    }
+    Ok(Duration::from_secs(seconds))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_in_the_forms_people_type() {
+        assert_eq!(parse_duration("90s"), Ok(Duration::from_secs(90)));
+        assert_eq!(parse_duration("3m"), Ok(Duration::from_secs(180)));
+        assert_eq!(parse_duration("1m30s"), Ok(Duration::from_secs(90)));
+        assert_eq!(parse_duration("2min"), Ok(Duration::from_secs(120)));
+        assert_eq!(parse_duration("45"), Ok(Duration::from_secs(45)));
+        assert_eq!(parse_duration("0"), Ok(Duration::ZERO));
+        assert!(parse_duration("soon").is_err());
+        assert!(parse_duration("3x").is_err());
+        assert!(parse_duration("").is_err());
+        assert!(parse_duration("99999999999999999999h").is_err());
+    }
+}

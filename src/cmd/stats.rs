@@ -1,0 +1,45 @@
+//! `qbank stats`: how practice is going, weakest areas first.
+
+use std::collections::HashSet;
+
+use chrono::{Local, Utc};
+
+use crate::cli::{FilterArgs, ReportFormat};
+use crate::cmd::{Context, filter, no_match};
+use crate::error::Result;
+use crate::exit::Exit;
+use crate::practice::{self, notes::Notes, stats};
+use crate::query;
+use crate::render::{Output, practice as view};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    pub filters: FilterArgs,
+
+    /// How many of the weakest tags to show (json lists them all)
+    #[arg(long, default_value_t = 10, value_name = "N")]
+    pub weakest: usize,
+
+    /// Output format
+    #[arg(long, short = 'f', value_enum, default_value_t)]
+    pub format: ReportFormat,
+}
+
+pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
+    let corpus = ctx.corpus()?;
+    let pool = query::select(&corpus, &filter(&args.filters, &corpus)?);
+    if pool.is_empty() {
+        return Ok(no_match("no question matches these filters"));
+    }
+    let (_, attempts) = practice::load_history()?;
+    let noted: HashSet<u64> = Notes::open()?.ids()?.into_iter().collect();
+    let stats = stats::compute(&pool, &attempts, &noted, Utc::now(), Local::now().date_naive());
+    let mut out = Output::stdout();
+    match args.format {
+        ReportFormat::Json => out.json(&stats)?,
+        ReportFormat::Text => out.write_str(&view::stats(&stats, args.weakest))?,
+    }
+    out.flush()?;
+    Ok(Exit::Success)
+}

@@ -1,0 +1,276 @@
+//! Red flags any interviewer would notice in the wording itself, each with the phrase that
+//! triggered it. Question-specific red flags are shown on the card, not guessed at here.
+
+use serde::Serialize;
+
+use super::structure::first_person_actions;
+use super::words::{Words, keys};
+use crate::model::Framework;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FlagKind {
+    Blame,
+    Hype,
+    Absolute,
+    Heroics,
+    Escalation,
+    CutQuality,
+    BigBang,
+    NoFirstPerson,
+}
+
+impl FlagKind {
+    /// Serious flags sink an answer; the others only keep it from being strong.
+    pub fn serious(self) -> bool {
+        self != FlagKind::NoFirstPerson
+    }
+
+    pub fn message(self) -> &'static str {
+        match self {
+            FlagKind::Blame => "blames or belittles others",
+            FlagKind::Hype => "chooses technology for being new or popular, not for a requirement",
+            FlagKind::Absolute => "an absolute claim with no evidence or trade-off",
+            FlagKind::Heroics => "personal heroics or overtime instead of a plan",
+            FlagKind::Escalation => "lets a manager decide instead of working it out",
+            FlagKind::CutQuality => "cuts testing or review across the board",
+            FlagKind::BigBang => "a rewrite or big-bang switch with no safe path back",
+            FlagKind::NoFirstPerson => "no first-person action: says what \"we\" did, never what you did",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RedFlag {
+    pub kind: FlagKind,
+    pub message: &'static str,
+    /// The answer's words that triggered it, as written.
+    pub phrase: String,
+}
+
+const PATTERNS: &[(FlagKind, &[&str])] = &[
+    (
+        FlagKind::Blame,
+        &[
+            "their fault",
+            "his fault",
+            "her fault",
+            "not my fault",
+            "wasn't my fault",
+            "not our fault",
+            "wasn't our fault",
+            "wasn't really our fault",
+            "wasn't really my fault",
+            "clean up the mess",
+            "why he was wrong",
+            "why she was wrong",
+            "why they were wrong",
+            "didn't listen",
+            "did not listen",
+            "incompetent",
+            "clueless",
+            "idiots",
+            "stupid",
+            "their mess",
+            "dropped the ball",
+            "don't really understand",
+            "don't understand code",
+            "who don't see",
+            "careless",
+            "is to blame",
+            "was to blame",
+            "blamed them",
+            "blamed the",
+        ],
+    ),
+    (
+        FlagKind::Hype,
+        &[
+            "because it was modern",
+            "because it is modern",
+            "because it's modern",
+            "modern technology",
+            "modern choice",
+            "modern stack",
+            "newest tech",
+            "latest tech",
+            "trendy",
+            "trending",
+            "because it is popular",
+            "because it's popular",
+            "is popular",
+            "everyone is talking",
+            "everyone uses",
+            "really cool",
+            "cutting edge",
+            "cutting-edge",
+            "industry standard",
+            "because google",
+            "like netflix",
+            "because netflix",
+        ],
+    ),
+    (
+        FlagKind::Absolute,
+        &[
+            "always works",
+            "always work",
+            "never fails",
+            "never breaks",
+            "non-issue",
+            "enough for everyone",
+            "zero risk",
+            "no risk at all",
+            "bulletproof",
+            "guaranteed to",
+            "always come first",
+            "always comes first",
+            "always slides",
+            "that's just how it works",
+            "done when it's done",
+        ],
+    ),
+    (
+        FlagKind::Heroics,
+        &[
+            "stay late",
+            "stayed late",
+            "long days",
+            "late nights",
+            "all-nighter",
+            "all nighter",
+            "nights and weekends",
+            "worked weekends",
+            "over the weekend",
+            "worked all night",
+            "worked overtime",
+            "no point waking",
+            "single-handedly",
+            "go back to bed",
+        ],
+    ),
+    (
+        FlagKind::Escalation,
+        &[
+            "manager to decide",
+            "escalate to my manager",
+            "escalate to management",
+            "let management decide",
+            "management backs",
+            "over his head",
+            "over her head",
+            "over their heads",
+            "asked our manager",
+            "told their manager",
+        ],
+    ),
+    (
+        FlagKind::CutQuality,
+        &[
+            "skipped most of the tests",
+            "skipped the tests",
+            "skipped tests",
+            "skipped testing",
+            "skipped code review",
+            "skip the tests",
+            "skip tests",
+            "skipped review",
+            "without tests",
+            "no time for tests",
+        ],
+    ),
+    (
+        FlagKind::BigBang,
+        &[
+            "full rewrite",
+            "rewrite everything",
+            "rewrite it all",
+            "start fresh",
+            "big bang",
+            "big-bang",
+            "weekend cutover",
+            "refactoring quarter",
+            "maintenance window",
+        ],
+    ),
+];
+
+/// Words that turn a pattern around (blame phrases carry their own "not"): "I don't like chasing hype".
+const NEGATIONS: &[&str] =
+    &["not", "don", "never", "no", "avoid", "without", "didn", "isn", "wasn", "doesn", "won", "rather"];
+
+pub fn red_flags(framework: Option<Framework>, answer: &Words) -> Vec<RedFlag> {
+    let mut flags: Vec<RedFlag> = PATTERNS
+        .iter()
+        .filter_map(|(kind, patterns)| {
+            let (at, len) = patterns
+                .iter()
+                .flat_map(|p| {
+                    let phrase = keys(p);
+                    let len = phrase.len();
+                    answer.find(&phrase).into_iter().map(move |at| (at, len))
+                })
+                .filter(|&(at, _)| *kind == FlagKind::Blame || !negated(answer, at))
+                .min()?;
+            Some(RedFlag { kind: *kind, message: kind.message(), phrase: context(answer, at, len) })
+        })
+        .collect();
+    if framework == Some(Framework::Star)
+        && let Some(phrase) = only_we(answer)
+    {
+        flags.push(RedFlag {
+            kind: FlagKind::NoFirstPerson,
+            message: FlagKind::NoFirstPerson.message(),
+            phrase,
+        });
+    }
+    flags
+}
+
+fn negated(answer: &Words, at: usize) -> bool {
+    (at.saturating_sub(3)..at).any(|i| NEGATIONS.contains(&answer.words[i].key.as_str()))
+}
+
+/// A story told in "we" with fewer than two things the speaker did.
+fn only_we(answer: &Words) -> Option<String> {
+    let we = answer.find(&keys("we"));
+    if we.len() >= 2 && first_person_actions(answer).len() < 2 {
+        return we.first().map(|&at| context(answer, at, 1));
+    }
+    None
+}
+
+/// The matched words with a little context, so the reader can find them.
+fn context(answer: &Words, at: usize, len: usize) -> String {
+    let from = at.saturating_sub(2);
+    let to = (at + len + 2).min(answer.len());
+    answer.slice(from..to).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<FlagKind> {
+        red_flags(Some(Framework::Star), &Words::new(text)).into_iter().map(|f| f.kind).collect()
+    }
+
+    #[test]
+    fn flags_carry_the_triggering_phrase() {
+        let flags = red_flags(None, &Words::new("We picked Kafka because it is modern and fast."));
+        assert_eq!(flags.len(), 1);
+        assert_eq!(flags[0].kind, FlagKind::Hype);
+        assert_eq!(flags[0].phrase, "picked Kafka because it is modern and fast");
+    }
+
+    #[test]
+    fn negation_turns_a_pattern_off() {
+        assert!(!kinds("I don't chase trending tools. I read and I test.").contains(&FlagKind::Hype));
+    }
+
+    #[test]
+    fn a_story_told_only_in_we() {
+        assert!(kinds("We built it and we shipped it on time.").contains(&FlagKind::NoFirstPerson));
+        assert!(!kinds("We had a problem. I measured it and I fixed it.").contains(&FlagKind::NoFirstPerson));
+    }
+}

@@ -1,0 +1,197 @@
+//! An answer as the analyser sees it: words, their matching keys, and where they sit.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::query::terms;
+
+/// One word of the text: its place in the text and the key it matches by.
+#[derive(Clone, Debug)]
+pub struct Word {
+    pub span: Range<usize>,
+    pub key: String,
+}
+
+/// The words of a text with an index from key to positions, so every lookup is O(1).
+pub struct Words<'a> {
+    pub text: &'a str,
+    pub words: Vec<Word>,
+    index: HashMap<String, Vec<usize>>,
+}
+
+impl<'a> Words<'a> {
+    pub fn new(text: &'a str) -> Words<'a> {
+        let words: Vec<Word> = terms::tokens(text)
+            .map(|(at, word)| Word { span: at..at + word.len(), key: key(word) })
+            .collect();
+        let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, word) in words.iter().enumerate() {
+            index.entry(word.key.clone()).or_default().push(i);
+        }
+        Words { text, words, index }
+    }
+
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    /// The word at `i` as written.
+    pub fn surface(&self, i: usize) -> &'a str {
+        &self.text[self.words[i].span.clone()]
+    }
+
+    /// The text from word `start` to word `end - 1` as written.
+    pub fn slice(&self, range: Range<usize>) -> &'a str {
+        match (self.words.get(range.start), range.end.checked_sub(1).and_then(|e| self.words.get(e))) {
+            (Some(first), Some(last)) if range.start < range.end => {
+                &self.text[first.span.start..last.span.end]
+            }
+            _ => "",
+        }
+    }
+
+    /// Where the phrase (given as keys) starts and how many words it spans, in order.
+    /// A pronoun or article may sit between its words: "roll it back", "switch the flag off".
+    pub fn find_spans(&self, phrase: &[String]) -> Vec<(usize, usize)> {
+        let Some((first, rest)) = phrase.split_first() else { return Vec::new() };
+        let Some(starts) = self.index.get(first) else { return Vec::new() };
+        starts
+            .iter()
+            .filter_map(|&at| {
+                let mut next = at + 1;
+                for key in rest {
+                    let word = self.words.get(next)?;
+                    if &word.key == key {
+                        next += 1;
+                    } else if FILLERS.contains(&word.key.as_str()) && self.words.get(next + 1)?.key == *key {
+                        next += 2;
+                    } else {
+                        return None;
+                    }
+                }
+                Some((at, next - at))
+            })
+            .collect()
+    }
+
+    /// Where the phrase (given as keys) starts, in order.
+    pub fn find(&self, phrase: &[String]) -> Vec<usize> {
+        self.find_spans(phrase).into_iter().map(|(at, _)| at).collect()
+    }
+
+    /// How many times a key occurs.
+    pub fn count(&self, key: &str) -> usize {
+        self.index.get(key).map_or(0, Vec::len)
+    }
+}
+
+/// Words that may sit inside a phrase without breaking it.
+const FILLERS: &[&str] = &["it", "them", "that", "the", "this", "a", "an", "our", "their", "its"];
+
+/// Keys for each word of a phrase.
+pub fn keys(phrase: &str) -> Vec<String> {
+    terms::tokens(phrase).map(|(_, w)| key(w)).collect()
+}
+
+/// The key a word matches by: lowercase, British spelling, common endings removed, so that
+/// "reversible", "reversibility" and "reverse" meet, as do "deploys" and "deployment".
+pub fn key(word: &str) -> String {
+    let mut word = word.to_lowercase();
+    for (american, british) in [("ization", "isation"), ("izing", "ising"), ("ized", "ised"), ("ize", "ise")]
+    {
+        if let Some(root) = word.strip_suffix(american) {
+            word = format!("{root}{british}");
+            break;
+        }
+    }
+    for _ in 0..3 {
+        let next = strip_once(&word);
+        if next == word {
+            break;
+        }
+        word = next;
+    }
+    word
+}
+
+/// Derivational endings, longest first, with what replaces them; the root keeps 4+ letters.
+const ENDINGS: &[(&str, &str)] = &[
+    ("isations", "ise"),
+    ("isation", "ise"),
+    ("ibility", ""),
+    ("ability", ""),
+    ("ations", "ate"),
+    ("ation", "ate"),
+    ("ically", "ic"),
+    ("ments", ""),
+    ("ment", ""),
+    ("ness", ""),
+    ("ities", ""),
+    ("ity", ""),
+    ("ship", ""),
+    ("ible", ""),
+    ("able", ""),
+    ("ency", ""),
+    ("ence", ""),
+    ("ancy", ""),
+    ("ance", ""),
+    ("ies", "y"),
+    ("ied", "y"),
+    ("ive", ""),
+    ("ous", ""),
+    ("ent", ""),
+    ("ant", ""),
+    ("ly", ""),
+    ("al", ""),
+];
+
+fn strip_once(word: &str) -> String {
+    for (ending, replacement) in ENDINGS {
+        if let Some(root) = word.strip_suffix(ending)
+            && root.chars().count() >= 4
+        {
+            return format!("{root}{replacement}");
+        }
+    }
+    terms::stem(word).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_families_share_a_key() {
+        for family in [
+            &["reversible", "reversibility", "reverse", "reversal"][..],
+            &["deploy", "deploys", "deployed", "deployment", "deploying"],
+            &["retry", "retries", "retried", "retrying"],
+            &["migrate", "migration", "migrations", "migrating"],
+            &["own", "owns", "owned"],
+            &["owner", "owners", "ownership"],
+            &["prioritise", "prioritize", "prioritisation", "prioritized"],
+            &["incident", "incidents"],
+            &["idempotent", "idempotency"],
+        ] {
+            let keys: Vec<String> = family.iter().map(|w| key(w)).collect();
+            assert!(keys.iter().all(|k| k == &keys[0]), "{family:?} -> {keys:?}");
+        }
+    }
+
+    #[test]
+    fn different_words_stay_apart() {
+        assert_ne!(key("cache"), key("cash"));
+        assert_ne!(key("tenant"), key("ten"));
+        assert_ne!(key("user"), key("us"));
+    }
+
+    #[test]
+    fn phrases_are_found_by_key() {
+        let words = Words::new("We rolled back the deploy, then Rolled Back again.");
+        assert_eq!(words.find(&keys("roll back")), [1, 6]);
+        assert_eq!(words.slice(1..3), "rolled back");
+        assert!(words.find(&keys("feature flag")).is_empty());
+        let words = Words::new("roll it back, then roll everything back");
+        assert_eq!(words.find_spans(&keys("roll back")), [(0, 3)]);
+    }
+}

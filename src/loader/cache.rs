@@ -1,0 +1,234 @@
+//! A parse cache for corpus files: a warm run decodes a compact binary form instead of
+//! parsing YAML. An entry is used only when the file's path, size, mtime and content hash
+//! all match; anything odd about an entry (truncated, corrupt, another version) makes it a
+//! miss, and the file is parsed and the entry rewritten atomically.
+
+use std::fs::File;
+use std::hash::Hasher;
+use std::io::{self, BufReader, BufWriter, Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::UNIX_EPOCH;
+
+use crate::fsutil::write_atomic;
+use crate::model::{Competency, Framework, Origin, Question, Round};
+
+const MAGIC: &[u8; 8] = b"QBANKC01";
+
+/// What identifies one version of one corpus file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Key {
+    path: String,
+    size: u64,
+    modified_ns: u128,
+    content: u64,
+}
+
+impl Key {
+    /// Reads the file once, in pieces, to hash its content without holding it in memory.
+    pub fn of(path: &Path) -> io::Result<Key> {
+        let mut file = File::open(path)?;
+        let metadata = file.metadata()?;
+        let modified_ns = metadata.modified()?.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_nanos());
+        let mut hasher = std::hash::DefaultHasher::new();
+        let mut buffer = vec![0; 1 << 20];
+        loop {
+            match file.read(&mut buffer)? {
+                0 => break,
+                n => hasher.write(&buffer[..n]),
+            }
+        }
+        let path = std::fs::canonicalize(path)?.to_string_lossy().into_owned();
+        Ok(Key { path, size: metadata.len(), modified_ns, content: hasher.finish() })
+    }
+
+    /// The cache file for this corpus file (one entry per path).
+    fn entry(&self, dir: &Path) -> PathBuf {
+        let mut hasher = std::hash::DefaultHasher::new();
+        hasher.write(self.path.as_bytes());
+        dir.join(format!("corpus-{:016x}.bin", hasher.finish()))
+    }
+}
+
+/// The cached questions for `key`, if a matching, intact entry exists.
+pub fn read(dir: &Path, key: &Key, file: &Arc<PathBuf>) -> Option<Vec<Question>> {
+    let mut input = BufReader::with_capacity(1 << 20, File::open(key.entry(dir)).ok()?);
+    let mut magic = [0; 8];
+    input.read_exact(&mut magic).ok()?;
+    if &magic != MAGIC || string(&mut input)? != env!("CARGO_PKG_VERSION") || read_key(&mut input)? != *key {
+        return None;
+    }
+    let count = u64(&mut input)?;
+    let mut questions = Vec::with_capacity(count.min(1 << 20) as usize);
+    for _ in 0..count {
+        questions.push(question(&mut input, file)?);
+    }
+    let mut rest = [0; 1];
+    matches!(input.read(&mut rest), Ok(0)).then_some(questions)
+}
+
+/// Stores `questions` for `key`. Failing to cache is not an error: the next run parses again.
+pub fn write(dir: &Path, key: &Key, questions: &[Question]) {
+    let _ = std::fs::create_dir_all(dir).and_then(|()| {
+        let mut out = BufWriter::new(Vec::with_capacity(questions.len() * 1024));
+        out.write_all(MAGIC)?;
+        put_string(&mut out, env!("CARGO_PKG_VERSION"))?;
+        put_string(&mut out, &key.path)?;
+        out.write_all(&key.size.to_le_bytes())?;
+        out.write_all(&key.modified_ns.to_le_bytes())?;
+        out.write_all(&key.content.to_le_bytes())?;
+        out.write_all(&(questions.len() as u64).to_le_bytes())?;
+        for q in questions {
+            put_question(&mut out, q)?;
+        }
+        let bytes = out.into_inner().map_err(|e| e.into_error())?;
+        write_atomic(&key.entry(dir), &bytes)
+    });
+}
+
+fn read_key(input: &mut impl Read) -> Option<Key> {
+    let path = string(input)?;
+    let size = u64(input)?;
+    let mut modified = [0; 16];
+    input.read_exact(&mut modified).ok()?;
+    let content = u64(input)?;
+    Some(Key { path, size, modified_ns: u128::from_le_bytes(modified), content })
+}
+
+fn put_question(out: &mut impl Write, q: &Question) -> io::Result<()> {
+    out.write_all(&q.id.to_le_bytes())?;
+    out.write_all(&[
+        Round::ALL.iter().position(|&r| r == q.round).unwrap_or(0) as u8,
+        q.competency.and_then(|c| Competency::ALL.iter().position(|&x| x == c)).map_or(u8::MAX, |i| i as u8),
+        q.framework.and_then(|f| Framework::ALL.iter().position(|&x| x == f)).map_or(u8::MAX, |i| i as u8),
+    ])?;
+    out.write_all(&q.origin.line.to_le_bytes())?;
+    out.write_all(&q.origin.column.to_le_bytes())?;
+    for text in [&q.question, &q.rationale, &q.sample_answer] {
+        put_string(out, text)?;
+    }
+    for list in [&q.tags, &q.roles, &q.look_for, &q.red_flags, &q.follow_ups] {
+        out.write_all(&(list.len() as u32).to_le_bytes())?;
+        for item in list {
+            put_string(out, item)?;
+        }
+    }
+    Ok(())
+}
+
+fn question(input: &mut impl Read, file: &Arc<PathBuf>) -> Option<Question> {
+    let id = u64(input)?;
+    let mut codes = [0; 3];
+    input.read_exact(&mut codes).ok()?;
+    let line = u64(input)?;
+    let column = u64(input)?;
+    let mut texts = [String::new(), String::new(), String::new()];
+    for text in &mut texts {
+        *text = string(input)?;
+    }
+    let mut lists: [Vec<String>; 5] = Default::default();
+    for list in &mut lists {
+        let len = u32(input)?;
+        for _ in 0..len {
+            list.push(string(input)?);
+        }
+    }
+    let [question, rationale, sample_answer] = texts;
+    let [tags, roles, look_for, red_flags, follow_ups] = lists;
+    Some(Question {
+        id,
+        round: *Round::ALL.get(codes[0] as usize)?,
+        competency: optional(&Competency::ALL, codes[1])?,
+        framework: optional(&Framework::ALL, codes[2])?,
+        question,
+        rationale,
+        sample_answer,
+        tags,
+        roles,
+        look_for,
+        red_flags,
+        follow_ups,
+        origin: Origin { file: file.clone(), line, column },
+    })
+}
+
+/// `Some(None)` for the "absent" code, `None` for a code that is out of range (corrupt).
+fn optional<T: Copy>(all: &[T], code: u8) -> Option<Option<T>> {
+    if code == u8::MAX { Some(None) } else { all.get(code as usize).copied().map(Some) }
+}
+
+fn put_string(out: &mut impl Write, text: &str) -> io::Result<()> {
+    out.write_all(&(text.len() as u32).to_le_bytes())?;
+    out.write_all(text.as_bytes())
+}
+
+fn string(input: &mut impl Read) -> Option<String> {
+    let len = u32(input)? as usize;
+    let mut bytes = Vec::new();
+    input.take(len as u64).read_to_end(&mut bytes).ok()?;
+    if bytes.len() != len {
+        return None;
+    }
+    String::from_utf8(bytes).ok()
+}
+
+fn u32(input: &mut impl Read) -> Option<u32> {
+    let mut bytes = [0; 4];
+    input.read_exact(&mut bytes).ok()?;
+    Some(u32::from_le_bytes(bytes))
+}
+
+fn u64(input: &mut impl Read) -> Option<u64> {
+    let mut bytes = [0; 8];
+    input.read_exact(&mut bytes).ok()?;
+    Some(u64::from_le_bytes(bytes))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::loader::parse;
+
+    fn sample() -> &'static str {
+        "- id: 5\n  round: behavioural\n  question: q\n  rationale: r\n  sample_answer: a\n  tags: [x, y]\n  competency: ownership\n  look_for: [one]\n"
+    }
+
+    #[test]
+    fn round_trips_and_misses_on_any_change() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("c.yaml");
+        std::fs::write(&file, sample()).unwrap();
+        let name = Arc::new(file.clone());
+        let questions = parse::parse_str(&name, sample()).questions;
+        let key = Key::of(&file).unwrap();
+        write(&dir.path().join("cache"), &key, &questions);
+        assert_eq!(read(&dir.path().join("cache"), &key, &name), Some(questions));
+
+        std::fs::write(&file, sample().replace("q\n", "Q\n")).unwrap();
+        let changed = Key::of(&file).unwrap();
+        assert_ne!(changed, key);
+        assert_eq!(read(&dir.path().join("cache"), &changed, &name), None);
+    }
+
+    #[test]
+    fn truncated_or_corrupt_entries_are_misses() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("c.yaml");
+        std::fs::write(&file, sample()).unwrap();
+        let name = Arc::new(file.clone());
+        let key = Key::of(&file).unwrap();
+        let cache = dir.path().join("cache");
+        write(&cache, &key, &parse::parse_str(&name, sample()).questions);
+        let entry = key.entry(&cache);
+        let bytes = std::fs::read(&entry).unwrap();
+        for cut in [0, 5, 40, bytes.len() - 1] {
+            std::fs::write(&entry, &bytes[..cut]).unwrap();
+            assert_eq!(read(&cache, &key, &name), None, "cut at {cut}");
+        }
+        let mut flipped = bytes.clone();
+        let last = flipped.len() - 3;
+        flipped[last] = 0xff;
+        std::fs::write(&entry, &flipped).unwrap();
+        assert_eq!(read(&cache, &key, &name), None);
+    }
+}

@@ -1,0 +1,385 @@
+//! The attempt history: an append-only JSON Lines log in the data folder, one attempt a line.
+//!
+//! Appends hold an exclusive lock on a separate, permanent lock file, write one whole line
+//! with O_APPEND and fsync it, so concurrent sessions interleave whole records and a crash
+//! loses at most the attempt being written. Loading never writes: a damaged line is reported
+//! and skipped, and a line from a newer format stops qbank before it writes anything.
+
+use std::fmt;
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::practice::grade::Grade;
+
+/// The history format this qbank reads and writes; every record carries it as `v`.
+pub const FORMAT: u32 = 1;
+/// The log, inside the data folder.
+pub const FILE: &str = "history.jsonl";
+/// Held while appending. Permanent: removing a lock file races with the next locker.
+pub const LOCK_FILE: &str = "history.lock";
+
+/// One answered, self-graded question. Field names are the JSON Lines field names.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Attempt {
+    /// The history format the record was written in.
+    pub v: u32,
+    /// The question's id.
+    pub id: u64,
+    pub started_at: DateTime<Utc>,
+    /// How long the answer took, in milliseconds.
+    pub duration_ms: u64,
+    /// The time limit in seconds; absent when the answer was untimed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limit_s: Option<u32>,
+    /// The time limit ended the answer.
+    #[serde(default)]
+    pub timed_out: bool,
+    pub grade: Grade,
+    /// What the candidate typed, possibly nothing (answered aloud).
+    #[serde(default)]
+    pub answer: String,
+    pub mode: Mode,
+    /// Attempts of one `practice` or `mock` run share this.
+    pub session: String,
+}
+
+/// Which command recorded an attempt.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    Practice,
+    Mock,
+}
+
+/// Why a line was skipped.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Problem {
+    /// The last line has no newline and does not parse: a write was cut short.
+    Torn,
+    /// NUL bytes, which is what a power loss can leave in a file.
+    NulBytes,
+    NotUtf8,
+    NoVersion,
+    BadJson(String),
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Problem::Torn => f.write_str("the last line is incomplete (a write was interrupted)"),
+            Problem::NulBytes => f.write_str("it holds NUL bytes (as a power loss can leave)"),
+            Problem::NotUtf8 => f.write_str("it is not UTF-8 text"),
+            Problem::NoVersion => f.write_str("it has no format version `v`"),
+            Problem::BadJson(reason) => write!(f, "it is not a valid attempt: {reason}"),
+        }
+    }
+}
+
+/// A line that was skipped on load.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Damage {
+    /// 1-based, as an editor shows it.
+    pub line: usize,
+    pub problem: Problem,
+}
+
+/// The readable attempts, in file order, and the lines that were not.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub attempts: Vec<Attempt>,
+    pub damaged: Vec<Damage>,
+}
+
+/// The history log and its lock file.
+#[derive(Debug)]
+pub struct History {
+    path: PathBuf,
+    lock_path: PathBuf,
+    /// How much of the file is known to hold no record from a newer format: bytes, lines.
+    checked: (u64, usize),
+}
+
+impl History {
+    /// The history in qbank's data folder.
+    pub fn open() -> Result<History> {
+        Ok(History::in_dir(&crate::paths::data_dir()?))
+    }
+
+    pub fn in_dir(dir: &Path) -> History {
+        History { path: dir.join(FILE), lock_path: dir.join(LOCK_FILE), checked: (0, 0) }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Every readable attempt. A missing file is an empty history; a record from a newer
+    /// format is an error. The file is only read.
+    pub fn load(&mut self) -> Result<Loaded> {
+        let _lock = self.lock_shared()?;
+        let bytes = match fs::read(&self.path) {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Loaded::default()),
+            Err(e) => return Err(Error::io(format!("cannot read `{}`", self.path.display()), e)),
+        };
+        let mut loaded = Loaded::default();
+        for (index, line, terminated) in lines(&bytes) {
+            match parse(line, terminated) {
+                Parsed::Attempt(attempt) => loaded.attempts.push(*attempt),
+                Parsed::Damaged(problem) => loaded.damaged.push(Damage { line: index + 1, problem }),
+                Parsed::Newer(version) => return Err(self.newer(index + 1, version)),
+            }
+        }
+        self.checked = checked_extent(&bytes, 0);
+        Ok(loaded)
+    }
+
+    /// Creates the data folder and the lock file, so that a folder qbank cannot write to is
+    /// found before the first answer rather than after it.
+    pub fn prepare(&self) -> Result<()> {
+        let dir = self.path.parent().unwrap_or(Path::new("."));
+        fs::create_dir_all(dir).map_err(|e| Error::io(format!("cannot create `{}`", dir.display()), e))?;
+        self.lock_exclusive().map(drop)
+    }
+
+    /// Appends one attempt as one line, under the lock, and makes it durable before returning.
+    pub fn append(&mut self, attempt: &Attempt) -> Result<()> {
+        let path = self.path.clone();
+        let dir = path.parent().unwrap_or(Path::new("."));
+        fs::create_dir_all(dir).map_err(|e| Error::io(format!("cannot create `{}`", dir.display()), e))?;
+        let _lock = self.lock_exclusive()?;
+        let created = !path.exists();
+        let cannot_write = |e| Error::io(format!("cannot write `{}`", path.display()), e);
+        let mut file =
+            OpenOptions::new().read(true).append(true).create(true).open(&path).map_err(cannot_write)?;
+        let tail = self.unchecked_tail(&mut file)?;
+        let mut record = Vec::with_capacity(256);
+        // A torn last line must not swallow this record: start it on a line of its own.
+        if tail.last().is_some_and(|&b| b != b'\n') {
+            record.push(b'\n');
+        }
+        serde_json::to_writer(&mut record, attempt).map_err(|e| cannot_write(io::Error::from(e)))?;
+        record.push(b'\n');
+        file.write_all(&record).map_err(cannot_write)?;
+        file.sync_data().map_err(cannot_write)?;
+        if created {
+            File::open(dir).and_then(|d| d.sync_all()).map_err(cannot_write)?;
+        }
+        let (bytes, lines) = self.checked;
+        let newlines = tail.iter().chain(&record).filter(|&&b| b == b'\n').count();
+        self.checked = (bytes + tail.len() as u64 + record.len() as u64, lines + newlines);
+        Ok(())
+    }
+
+    /// The bytes written since the last load or append, checked for newer-format records.
+    fn unchecked_tail(&mut self, file: &mut File) -> Result<Vec<u8>> {
+        let cannot_read = |e| Error::io(format!("cannot read `{}`", self.path.display()), e);
+        let len = file.metadata().map_err(cannot_read)?.len();
+        if len < self.checked.0 {
+            self.checked = (0, 0);
+        }
+        let mut tail = Vec::new();
+        file.seek(SeekFrom::Start(self.checked.0))
+            .and_then(|_| file.take(len - self.checked.0).read_to_end(&mut tail))
+            .map_err(cannot_read)?;
+        for (index, line, terminated) in lines(&tail) {
+            if let Parsed::Newer(version) = parse(line, terminated) {
+                return Err(self.newer(self.checked.1 + index + 1, version));
+            }
+        }
+        Ok(tail)
+    }
+
+    fn newer(&self, line: usize, version: u64) -> Error {
+        Error::user(format!(
+            "`{}` line {line} was written by a newer qbank (history format {version}; this qbank \
+             reads format {FORMAT}): upgrade qbank; the file was left as it is",
+            self.path.display()
+        ))
+    }
+
+    fn lock_exclusive(&self) -> Result<File> {
+        let cannot = |e| Error::io(format!("cannot lock `{}`", self.lock_path.display()), e);
+        let file = OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&self.lock_path)
+            .map_err(cannot)?;
+        file.lock().map_err(cannot)?;
+        Ok(file)
+    }
+
+    /// Readers wait for an append in progress; with no lock file there has been no writer.
+    fn lock_shared(&self) -> Result<Option<File>> {
+        let cannot = |e| Error::io(format!("cannot lock `{}`", self.lock_path.display()), e);
+        let file = match File::open(&self.lock_path) {
+            Ok(file) => file,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(cannot(e)),
+        };
+        file.lock_shared().map_err(cannot)?;
+        Ok(Some(file))
+    }
+}
+
+impl Loaded {
+    /// Reports skipped lines on stderr, one warning each.
+    pub fn warn(&self, path: &Path) {
+        for damage in &self.damaged {
+            eprintln!(
+                "warning: `{}` line {} skipped: {}; the file was left as it is",
+                path.display(),
+                damage.line,
+                damage.problem
+            );
+        }
+    }
+}
+
+enum Parsed {
+    Attempt(Box<Attempt>),
+    Damaged(Problem),
+    Newer(u64),
+}
+
+#[derive(Deserialize)]
+struct Probe {
+    v: Option<u64>,
+}
+
+fn parse(line: &[u8], terminated: bool) -> Parsed {
+    if line.contains(&0) {
+        return Parsed::Damaged(Problem::NulBytes);
+    }
+    let Ok(text) = std::str::from_utf8(line) else {
+        return Parsed::Damaged(if terminated { Problem::NotUtf8 } else { Problem::Torn });
+    };
+    let damaged = |e: serde_json::Error| {
+        Parsed::Damaged(if terminated { Problem::BadJson(json_reason(&e)) } else { Problem::Torn })
+    };
+    match serde_json::from_str::<Probe>(text) {
+        Err(e) => damaged(e),
+        Ok(Probe { v: None }) => Parsed::Damaged(Problem::NoVersion),
+        Ok(Probe { v: Some(v) }) if v > u64::from(FORMAT) => Parsed::Newer(v),
+        Ok(_) => match serde_json::from_str::<Attempt>(text) {
+            Ok(attempt) => Parsed::Attempt(Box::new(attempt)),
+            Err(e) => damaged(e),
+        },
+    }
+}
+
+/// serde_json's message without its "at line 1 column N", which would mislead for one line.
+fn json_reason(error: &serde_json::Error) -> String {
+    let message = error.to_string();
+    let message = message.split(" at line ").next().unwrap_or(&message).to_string();
+    if error.is_data() { message } else { format!("{message} at column {}", error.column()) }
+}
+
+/// Non-empty lines with their 0-based index and whether a newline ended them.
+fn lines(bytes: &[u8]) -> impl Iterator<Item = (usize, &[u8], bool)> {
+    let count = bytes.split(|&b| b == b'\n').count();
+    bytes.split(|&b| b == b'\n').enumerate().filter_map(move |(i, line)| {
+        let terminated = i + 1 < count;
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        (!line.iter().all(u8::is_ascii_whitespace)).then_some((i, line, terminated))
+    })
+}
+
+/// The bytes up to the last newline and the lines they hold: the part a later append need
+/// not check again.
+fn checked_extent(bytes: &[u8], lines_before: usize) -> (u64, usize) {
+    match bytes.iter().rposition(|&b| b == b'\n') {
+        Some(at) => ((at + 1) as u64, lines_before + bytes[..=at].iter().filter(|&&b| b == b'\n').count()),
+        None => (0, lines_before),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn attempt(id: u64, grade: Grade) -> Attempt {
+        Attempt {
+            v: FORMAT,
+            id,
+            started_at: DateTime::parse_from_rfc3339("2026-01-02T10:00:00Z").unwrap().with_timezone(&Utc),
+            duration_ms: 61_500,
+            limit_s: Some(180),
+            timed_out: false,
+            grade,
+            answer: "Token bucket\nper tenant".to_string(),
+            mode: Mode::Practice,
+            session: "s1".to_string(),
+        }
+    }
+
+    #[test]
+    fn appends_and_loads_whole_records() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut history = History::in_dir(&dir.path().join("home dir"));
+        assert!(history.load().unwrap().attempts.is_empty());
+        history.append(&attempt(1, Grade::Good)).unwrap();
+        history.append(&attempt(2, Grade::Again)).unwrap();
+        let loaded = History::in_dir(&dir.path().join("home dir")).load().unwrap();
+        assert_eq!(loaded.attempts, [attempt(1, Grade::Good), attempt(2, Grade::Again)]);
+        assert!(loaded.damaged.is_empty());
+        let text = fs::read_to_string(history.path()).unwrap();
+        assert_eq!(text.lines().count(), 2);
+        assert!(text.lines().all(|l| l.starts_with("{\"v\":1,")), "{text}");
+    }
+
+    #[test]
+    fn damaged_lines_are_reported_and_the_file_is_not_touched() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut history = History::in_dir(dir.path());
+        history.append(&attempt(1, Grade::Good)).unwrap();
+        let good = fs::read(history.path()).unwrap();
+        let mut bytes = good.clone();
+        bytes.extend_from_slice(b"not json\n{\"id\":3}\n\0\0\0\n");
+        bytes.extend_from_slice(&good);
+        bytes.extend_from_slice(&good[..20]);
+        fs::write(history.path(), &bytes).unwrap();
+        let loaded = history.load().unwrap();
+        assert_eq!(loaded.attempts.len(), 2);
+        let problems: Vec<(usize, Problem)> =
+            loaded.damaged.into_iter().map(|d| (d.line, d.problem)).collect();
+        assert!(matches!(problems[0], (2, Problem::BadJson(_))), "{problems:?}");
+        assert_eq!(problems[1..], [(3, Problem::NoVersion), (4, Problem::NulBytes), (6, Problem::Torn)]);
+        assert_eq!(fs::read(history.path()).unwrap(), bytes);
+    }
+
+    #[test]
+    fn an_append_after_a_torn_line_starts_a_new_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut history = History::in_dir(dir.path());
+        fs::write(history.path(), b"{\"v\":1,\"id\":").unwrap();
+        history.load().unwrap();
+        history.append(&attempt(7, Grade::Easy)).unwrap();
+        let loaded = History::in_dir(dir.path()).load().unwrap();
+        assert_eq!(loaded.attempts, [attempt(7, Grade::Easy)]);
+        assert_eq!(loaded.damaged[0].line, 1);
+        assert!(fs::read(history.path()).unwrap().starts_with(b"{\"v\":1,\"id\":\n"));
+    }
+
+    #[test]
+    fn a_newer_format_is_refused_and_never_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut history = History::in_dir(dir.path());
+        history.append(&attempt(1, Grade::Good)).unwrap();
+        let mut bytes = fs::read(history.path()).unwrap();
+        bytes.extend_from_slice(b"{\"v\":2,\"whatever\":true}\n");
+        fs::write(history.path(), &bytes).unwrap();
+        let error = History::in_dir(dir.path()).load().unwrap_err().to_string();
+        assert!(error.contains("line 2 was written by a newer qbank (history format 2"), "{error}");
+        // The writer that loaded before the newer line appeared checks again before writing.
+        let error = history.append(&attempt(2, Grade::Good)).unwrap_err().to_string();
+        assert!(error.contains("line 2 was written by a newer qbank"), "{error}");
+        assert_eq!(fs::read(history.path()).unwrap(), bytes);
+    }
+}

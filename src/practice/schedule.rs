@@ -1,0 +1,223 @@
+//! Spaced repetition: each question's FSRS card, replayed from the history on load.
+//!
+//! Nothing but the attempt log is stored; the cards are derived from it each time, so two
+//! histories merge by concatenation and a skipped damaged line costs one review, not a state.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use rs_fsrs::{Card, FSRS, Parameters};
+
+use crate::model::Question;
+use crate::practice::history::Attempt;
+
+/// Every practised question's card.
+pub struct Schedule {
+    fsrs: FSRS,
+    cards: HashMap<u64, Card>,
+}
+
+/// Where a question stands for `--due` and `qbank due`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// Never practised.
+    New,
+    Due(DateTime<Utc>),
+    Later(DateTime<Utc>),
+}
+
+impl Schedule {
+    pub fn new() -> Schedule {
+        // The long-term scheduler counts in days: interview answers come back tomorrow at the
+        // earliest, not in ten minutes as flash cards do.
+        let parameters = Parameters { enable_short_term: false, ..Parameters::default() };
+        Schedule { fsrs: FSRS::new(parameters), cards: HashMap::new() }
+    }
+
+    /// Replays attempts in the order they were graded, whatever order the log holds them in.
+    pub fn from_attempts<'a>(attempts: impl IntoIterator<Item = &'a Attempt>) -> Schedule {
+        let mut attempts: Vec<&Attempt> = attempts.into_iter().collect();
+        attempts.sort_by_key(|a| a.graded_at());
+        let mut schedule = Schedule::new();
+        for attempt in attempts {
+            schedule.record(attempt);
+        }
+        schedule
+    }
+
+    pub fn record(&mut self, attempt: &Attempt) {
+        let at = attempt.graded_at();
+        let card = self.cards.remove(&attempt.id).unwrap_or_else(|| Card {
+            due: at,
+            last_review: at,
+            ..Card::default()
+        });
+        let next = self.fsrs.next(card, at, attempt.grade.rating()).card;
+        self.cards.insert(attempt.id, next);
+    }
+
+    /// When the question comes back; None when it was never practised.
+    pub fn due(&self, id: u64) -> Option<DateTime<Utc>> {
+        self.cards.get(&id).map(|card| card.due)
+    }
+
+    pub fn status(&self, id: u64, now: DateTime<Utc>) -> Status {
+        match self.due(id) {
+            None => Status::New,
+            Some(due) if due <= now => Status::Due(due),
+            Some(due) => Status::Later(due),
+        }
+    }
+
+    /// Questions due now, most overdue first.
+    pub fn due_now<'a>(
+        &self,
+        pool: &[&'a Question],
+        now: DateTime<Utc>,
+    ) -> Vec<(&'a Question, DateTime<Utc>)> {
+        let mut due: Vec<_> = pool
+            .iter()
+            .filter_map(|q| match self.status(q.id, now) {
+                Status::Due(at) => Some((*q, at)),
+                _ => None,
+            })
+            .collect();
+        due.sort_by_key(|(q, at)| (*at, q.id));
+        due
+    }
+
+    /// Questions practised but not due yet, soonest first.
+    pub fn upcoming<'a>(
+        &self,
+        pool: &[&'a Question],
+        now: DateTime<Utc>,
+    ) -> Vec<(&'a Question, DateTime<Utc>)> {
+        let mut later: Vec<_> = pool
+            .iter()
+            .filter_map(|q| match self.status(q.id, now) {
+                Status::Later(at) => Some((*q, at)),
+                _ => None,
+            })
+            .collect();
+        later.sort_by_key(|(q, at)| (*at, q.id));
+        later
+    }
+
+    /// What `--due` drills: due questions, most overdue first, then new ones in id order.
+    pub fn drill<'a>(&self, pool: &[&'a Question], now: DateTime<Utc>) -> Vec<&'a Question> {
+        let due = self.due_now(pool, now).into_iter().map(|(q, _)| q);
+        let new = pool.iter().copied().filter(|q| self.status(q.id, now) == Status::New);
+        due.chain(new).collect()
+    }
+}
+
+impl Default for Schedule {
+    fn default() -> Schedule {
+        Schedule::new()
+    }
+}
+
+impl Attempt {
+    /// When the self-grade was given: the review time FSRS counts from.
+    pub fn graded_at(&self) -> DateTime<Utc> {
+        self.started_at
+            + chrono::Duration::milliseconds(i64::try_from(self.duration_ms).unwrap_or(i64::MAX / 2))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::practice::grade::Grade;
+    use crate::practice::history::{FORMAT, Mode};
+    use chrono::Duration;
+
+    fn at(text: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(text).unwrap().with_timezone(&Utc)
+    }
+
+    fn attempt(id: u64, when: DateTime<Utc>, grade: Grade) -> Attempt {
+        Attempt {
+            v: FORMAT,
+            id,
+            started_at: when,
+            duration_ms: 0,
+            limit_s: None,
+            timed_out: false,
+            grade,
+            answer: String::new(),
+            mode: Mode::Practice,
+            session: "t".into(),
+        }
+    }
+
+    fn due_after(grades: &[Grade]) -> DateTime<Utc> {
+        let start = at("2026-03-01T09:00:00Z");
+        let mut schedule = Schedule::new();
+        let mut when = start;
+        for &grade in grades {
+            schedule.record(&attempt(1, when, grade));
+            when = schedule.due(1).unwrap();
+        }
+        schedule.due(1).unwrap()
+    }
+
+    #[test]
+    fn first_review_due_dates_grow_with_the_grade() {
+        let start = at("2026-03-01T09:00:00Z");
+        let again = due_after(&[Grade::Again]);
+        let hard = due_after(&[Grade::Hard]);
+        let good = due_after(&[Grade::Good]);
+        let easy = due_after(&[Grade::Easy]);
+        assert_eq!(again - start, Duration::days(1));
+        assert!(again <= hard && hard < good && good < easy, "{again} {hard} {good} {easy}");
+        assert!(easy - start >= Duration::days(7), "{easy}");
+    }
+
+    #[test]
+    fn good_on_time_pushes_further_and_again_pulls_back() {
+        let start = at("2026-03-01T09:00:00Z");
+        let once = due_after(&[Grade::Good]) - start;
+        let twice = due_after(&[Grade::Good, Grade::Good]) - due_after(&[Grade::Good]);
+        assert!(twice > once, "{once} then {twice}");
+        let lapse =
+            due_after(&[Grade::Good, Grade::Good, Grade::Again]) - due_after(&[Grade::Good, Grade::Good]);
+        assert!(lapse < twice, "a lapse comes back sooner: {lapse}");
+    }
+
+    #[test]
+    fn replay_ignores_log_order_and_drill_puts_overdue_first_then_new() {
+        let a = attempt(1, at("2026-03-01T09:00:00Z"), Grade::Again);
+        let b = attempt(2, at("2026-03-03T09:00:00Z"), Grade::Again);
+        let c = attempt(1, at("2026-03-02T09:00:00Z"), Grade::Good);
+        let forward = Schedule::from_attempts([&a, &c, &b]);
+        let shuffled = Schedule::from_attempts([&b, &c, &a]);
+        assert_eq!(forward.due(1), shuffled.due(1));
+        assert_eq!(forward.due(2), Some(at("2026-03-04T09:00:00Z")));
+        let questions: Vec<Question> = [1, 2, 3].map(question).into();
+        let pool: Vec<&Question> = questions.iter().collect();
+        let now = at("2026-04-01T00:00:00Z");
+        let order: Vec<u64> = forward.drill(&pool, now).iter().map(|q| q.id).collect();
+        assert_eq!(order, [2, 1, 3], "2 is the most overdue, 3 is new");
+        assert!(forward.drill(&pool, at("2026-03-03T10:00:00Z")).iter().all(|q| q.id == 3));
+    }
+
+    fn question(id: u64) -> Question {
+        use crate::model::{Origin, Round};
+        Question {
+            id,
+            round: Round::PhoneScreen,
+            question: "Q".into(),
+            rationale: "R".into(),
+            sample_answer: "A".into(),
+            tags: vec![],
+            competency: None,
+            roles: vec![],
+            framework: None,
+            look_for: vec![],
+            red_flags: vec![],
+            follow_ups: vec![],
+            origin: Origin { file: std::sync::Arc::new("t.yaml".into()), line: 1, column: 1 },
+        }
+    }
+}

@@ -1,0 +1,355 @@
+//! Text for practice: due lists, the question prompt, the reveal, summaries, history, stats.
+
+use std::fmt::Write as _;
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use unicode_width::UnicodeWidthStr;
+
+use super::sanitize::clean;
+use super::style;
+use super::text::{framework_steps, list_section, section};
+use super::wrap::{truncate, wrap};
+use crate::model::{Question, Round};
+use crate::practice::grade::Grade;
+use crate::practice::history::Attempt;
+use crate::practice::mock::{RoundScore, Verdict};
+use crate::practice::schedule::Schedule;
+use crate::practice::session::{Answer, Outcome, Stop};
+use crate::practice::stats::{Stats, Strength};
+use crate::practice::time;
+
+pub fn heading(text: &str) -> String {
+    style::heading(text).to_string()
+}
+
+/// A question with the time it is (or was) due.
+#[derive(Clone, Debug, Serialize)]
+pub struct DueRow {
+    pub id: u64,
+    pub round: Round,
+    pub question: String,
+    pub due: DateTime<Utc>,
+}
+
+impl DueRow {
+    pub fn new(question: &Question, due: DateTime<Utc>) -> DueRow {
+        DueRow { id: question.id, round: question.round, question: question.question.clone(), due }
+    }
+}
+
+/// `  12  2 days ago    system-design  Design a ...`, cut to `columns` when known.
+pub fn due_line(row: &DueRow, now: DateTime<Utc>, columns: Option<usize>) -> String {
+    let when = format!("{:<12}", time::relative(row.due, now));
+    question_line(row.id, &when, row.round, &row.question, columns)
+}
+
+/// `  12  <label>  system-design  question text`, the text cut to fit `columns`.
+pub fn question_line(id: u64, label: &str, round: Round, question: &str, columns: Option<usize>) -> String {
+    let id = format!("{id:>4}");
+    let round_name = format!("{:<13}", round.name());
+    let mut text = clean(question).split_whitespace().collect::<Vec<_>>().join(" ");
+    if let Some(columns) = columns {
+        let used = id.width() + label.width() + round_name.width() + 6;
+        text = truncate(&text, columns.saturating_sub(used).max(10));
+    }
+    if label.is_empty() {
+        return format!("{}  {}  {}", style::id(&id), style::round(&round_name), text);
+    }
+    format!("{}  {}  {}  {}", style::id(&id), label, style::round(&round_name), text)
+}
+
+/// The candidate's own note under a question's card, line by line as they wrote it.
+pub fn your_notes(note: &str, width: usize) -> String {
+    let mut out = format!("\n{}\n", heading("Your notes"));
+    for line in clean(note).lines() {
+        if line.trim().is_empty() {
+            out.push('\n');
+            continue;
+        }
+        for row in wrap(line.trim_end(), width, "  ") {
+            let _ = writeln!(out, "{row}");
+        }
+    }
+    out
+}
+
+/// The banner before a mock round.
+pub fn round_heading(round: Round, width: usize) -> String {
+    let title = format!(" {} round ", round.title());
+    let rule = "━".repeat(width.min(60).saturating_sub(title.width() + 3));
+    format!("\n{}\n", style::heading(&format!("━━━{title}{rule}")))
+}
+
+/// The question as the candidate first sees it: no rationale, no answer.
+pub fn prompt(
+    question: &Question,
+    position: usize,
+    total: usize,
+    limit: Option<Duration>,
+    width: usize,
+) -> String {
+    let mut out = String::new();
+    let timer = match limit {
+        Some(limit) => time::took(limit),
+        None => "untimed".to_string(),
+    };
+    let tags: Vec<String> = question.tags.iter().map(|t| style::tag(&clean(t)).to_string()).collect();
+    let _ = writeln!(
+        out,
+        "\n{}  {}  {}  {}  {}",
+        style::dim(&format!("Question {position} of {total}")),
+        style::id(&format!("#{}", question.id)),
+        style::round(question.round.title()),
+        style::dim(&timer),
+        tags.join(", ")
+    );
+    for line in wrap(&clean(&question.question), width, "") {
+        let _ = writeln!(out, "{}", style::label(&line));
+    }
+    if let Some(framework) = question.framework {
+        let shape = format!("Answer shape: {}", framework_steps(framework));
+        for line in wrap(&shape, width, "") {
+            let _ = writeln!(out, "{}", style::dim(&line));
+        }
+    }
+    out
+}
+
+/// After the answer: how long it took, then everything the card holds about a good answer.
+pub fn reveal(question: &Question, answer: &Answer, limit: Option<Duration>, width: usize) -> String {
+    let mut out = String::new();
+    let mut took = format!("Time taken: {}", time::took(answer.elapsed));
+    if let Some(limit) = limit {
+        took.push_str(&format!(" of {}", time::took(limit)));
+    }
+    if answer.timed_out {
+        took.push_str(" (time ran out)");
+    }
+    let _ = writeln!(out, "\n{}", style::label(&took));
+    section(&mut out, "Why interviewers ask this", &question.rationale, width);
+    list_section(&mut out, "What a strong answer shows", &question.look_for, width);
+    list_section(&mut out, "Red flags", &question.red_flags, width);
+    list_section(&mut out, "Follow-ups", &question.follow_ups, width);
+    section(&mut out, "Sample answer", &question.sample_answer, width);
+    out
+}
+
+/// The grade question, with every key it takes.
+pub fn grade_prompt() -> String {
+    let keys: Vec<String> =
+        Grade::ALL.iter().map(|g| format!("{} {}", style::id(&g.key().to_string()), g)).collect();
+    format!("\n{}  {}  (p pass, f fail, s skip, q quit) ", style::label("Grade:"), keys.join("  "))
+}
+
+/// After the session: each graded question, its time and when it comes back.
+pub fn summary(outcome: &Outcome, schedule: &Schedule, now: DateTime<Utc>) -> String {
+    let mut out = String::new();
+    let total: Duration = outcome.attempts.iter().map(|a| Duration::from_millis(a.duration_ms)).sum();
+    let mut head = format!(
+        "{} graded in {}",
+        time::plural(outcome.attempts.len() as i64, "question"),
+        time::took(total)
+    );
+    if outcome.skipped > 0 {
+        head.push_str(&format!(", {} skipped", outcome.skipped));
+    }
+    let _ = writeln!(out, "\n{}", heading(&format!("Session summary: {head}")));
+    for attempt in &outcome.attempts {
+        let back = match schedule.due(attempt.id) {
+            Some(due) => format!("back {} ({})", time::relative(due, now), time::day(due)),
+            None => String::new(),
+        };
+        let mut took = time::took(Duration::from_millis(attempt.duration_ms));
+        if attempt.timed_out {
+            took.push_str(" (time ran out)");
+        }
+        let _ = writeln!(
+            out,
+            "  {}  {}  {:<14}  {}",
+            style::id(&format!("#{:<4}", attempt.id)),
+            grade_word(attempt.grade),
+            took,
+            style::dim(&back)
+        );
+    }
+    if !outcome.attempts.is_empty() {
+        let counts: Vec<String> = Grade::ALL
+            .iter()
+            .map(|g| format!("{} {}", g, outcome.attempts.iter().filter(|a| a.grade == *g).count()))
+            .collect();
+        let _ = writeln!(out, "  {}", style::dim(&format!("Grades: {}", counts.join(" · "))));
+    }
+    match outcome.stopped {
+        Some(Stop::Interrupted) => {
+            let _ = writeln!(out, "Interrupted: every graded answer above is saved.");
+        }
+        Some(Stop::EndOfInput) if !outcome.attempts.is_empty() => {
+            let _ = writeln!(out, "Input ended: every graded answer above is saved.");
+        }
+        _ => {}
+    }
+    out
+}
+
+/// A grade padded to one width, coloured by how it went.
+pub fn grade_word(grade: Grade) -> String {
+    let word = format!("{:<5}", grade.name());
+    if grade.is_pass() { style::tag(&word).to_string() } else { style::warning(&word).to_string() }
+}
+
+/// `2026-11-22 15:40  #102  good   1 min 5 s of 3 min  Tell me about ...`, then the typed
+/// answer, indented.
+pub fn attempt(
+    attempt: &Attempt,
+    question: Option<&Question>,
+    columns: Option<usize>,
+    width: usize,
+) -> String {
+    let mut took = time::took(Duration::from_millis(attempt.duration_ms));
+    if let Some(limit) = attempt.limit_s {
+        took.push_str(&format!(" of {}", time::took(Duration::from_secs(limit.into()))));
+    }
+    if attempt.timed_out {
+        took.push_str(", ran out");
+    }
+    let head = format!(
+        "{}  {}  {}  {}",
+        style::dim(&time::stamp(attempt.started_at)),
+        style::id(&format!("#{:<4}", attempt.id)),
+        grade_word(attempt.grade),
+        took
+    );
+    let used = 16 + 2 + 5 + 2 + 5 + 2 + took.width() + 2;
+    let text = match question {
+        Some(q) => clean(&q.question).split_whitespace().collect::<Vec<_>>().join(" "),
+        None => "(not in the loaded questions)".to_string(),
+    };
+    let text = match columns {
+        Some(columns) => truncate(&text, columns.saturating_sub(used).max(10)),
+        None => text,
+    };
+    let mut out = format!("{head}  {}\n", style::dim(&text));
+    for line in clean(&attempt.answer).lines() {
+        for row in wrap(line, width, "      ") {
+            let _ = writeln!(out, "{row}");
+        }
+    }
+    out
+}
+
+/// Cells in a stats bar.
+const STAT_BAR: usize = 20;
+
+/// `████████░░░░░░░░░░░░`: `share` of the cells filled.
+pub fn share_bar(share: f64) -> String {
+    let full = ((share.clamp(0.0, 1.0) * STAT_BAR as f64).round() as usize).min(STAT_BAR);
+    format!("{}{}", style::tag(&"█".repeat(full)), style::dim(&"░".repeat(STAT_BAR - full)))
+}
+
+/// The stats as bar charts: volume, grades, rounds, weakest tags, due, story gaps.
+pub fn stats(stats: &Stats, tags_shown: usize) -> String {
+    let mut out = String::new();
+    let rows = [
+        (
+            "Attempts",
+            format!(
+                "{} ({} of {} questions seen)",
+                stats.attempts, stats.questions_seen, stats.questions_total
+            ),
+        ),
+        ("Time answering", time::took(Duration::from_millis(stats.time_answering_ms))),
+        ("Day streak", time::plural(stats.streak_days, "day")),
+        (
+            "Due",
+            format!(
+                "{} now · {} in the next 7 days · {} never practised",
+                stats.due.now, stats.due.next_7_days, stats.due.never_practised
+            ),
+        ),
+    ];
+    for (label, value) in rows {
+        let _ = writeln!(out, "{}  {value}", style::label(&format!("{label:<15}")));
+    }
+    let _ = writeln!(out, "\n{}", heading("Grades"));
+    let most = stats.grades.values().copied().max().unwrap_or(0).max(1);
+    for (grade, count) in &stats.grades {
+        let _ =
+            writeln!(out, "  {}  {}  {count}", grade_word(*grade), share_bar(*count as f64 / most as f64));
+    }
+    strengths(&mut out, "Strength by round (share graded good or easy)", &stats.rounds);
+    let weakest: Vec<&Strength> = stats.tags.iter().take(tags_shown).collect();
+    if !weakest.is_empty() {
+        strengths(&mut out, "Weakest tags first", &weakest);
+    }
+    if !stats.stories.is_empty() {
+        let _ = writeln!(out, "\n{}", heading("Stories: STAR questions with your note (`qbank note ID`)"));
+        for story in &stats.stories {
+            let gap = if story.gap { style::warning("gap").to_string() } else { String::new() };
+            let _ = writeln!(
+                out,
+                "  {:<22}  {}  {} of {}  {gap}",
+                story.competency.name(),
+                share_bar(story.with_notes as f64 / story.questions as f64),
+                story.with_notes,
+                story.questions
+            );
+        }
+    }
+    out
+}
+
+fn strengths<S: std::borrow::Borrow<Strength>>(out: &mut String, title: &str, rows: &[S]) {
+    let _ = writeln!(out, "\n{}", heading(title));
+    let name_width = rows.iter().map(|r| r.borrow().name.width()).max().unwrap_or(0).clamp(12, 24);
+    for row in rows {
+        let row = row.borrow();
+        let name = truncate(&clean(&row.name), name_width);
+        let pad = " ".repeat(name_width.saturating_sub(name.width()));
+        let value = match row.strength {
+            Some(share) => format!(
+                "{}  {:>3.0}%  ({} of {})",
+                share_bar(share),
+                share * 100.0,
+                row.passed,
+                time::plural(row.attempts as i64, "attempt")
+            ),
+            None => style::dim("not practised yet").to_string(),
+        };
+        let _ = writeln!(out, "  {name}{pad}  {value}");
+    }
+}
+
+/// The mock loop's scorecard: per round, the grades, time used of the limit and a verdict.
+pub fn scorecard(scores: &[RoundScore]) -> String {
+    let mut out = format!("\n{}\n", heading("Mock loop scorecard"));
+    for score in scores {
+        let grades: Vec<&str> = score.grades.iter().map(|g| g.name()).collect();
+        let grades = if grades.is_empty() { "-".to_string() } else { grades.join(", ") };
+        let passed = score.grades.iter().filter(|g| g.is_pass()).count();
+        let mut took = time::took(Duration::from_millis(score.time_ms));
+        if let Some(limit) = score.limit_s {
+            took.push_str(&format!(" of {}", time::took(Duration::from_secs(limit))));
+        }
+        let verdict = format!("{:<11}", score.verdict.name());
+        let verdict = match score.verdict {
+            Verdict::Strong => style::tag(&verdict).to_string(),
+            Verdict::Mixed | Verdict::Weak => style::warning(&verdict).to_string(),
+            Verdict::Ungraded => style::dim(&verdict).to_string(),
+        };
+        let _ = writeln!(
+            out,
+            "  {}  {verdict}  {} asked, {passed} of {} passed  {:<18}  {}",
+            style::round(&format!("{:<13}", score.round.title())),
+            score.asked,
+            score.grades.len(),
+            grades,
+            style::dim(&took)
+        );
+    }
+    let strong = scores.iter().filter(|s| s.verdict == Verdict::Strong).count();
+    let _ =
+        writeln!(out, "  {} of {} rounds strong (every answer graded good or easy)", strong, scores.len());
+    out
+}
