@@ -316,3 +316,67 @@ fn questions_without_signals_or_framework_still_get_feedback() {
     assert!(out.stdout.contains("the question lists no signals"), "{}", out.stdout);
     assert!(!out.stdout.contains("Structure"), "{}", out.stdout);
 }
+
+/// Instant feedback in practice and mock, driven by the scripted protocol.
+mod in_sessions {
+    use super::*;
+
+    const HEADING: &str = "Instant feedback on what you typed (a heuristic, to inform your self-grade)";
+
+    #[test]
+    fn a_typed_answer_gets_feedback_after_the_reveal_judged_against_its_time_limit() {
+        let answer = "I'd ask about limits per tenant first.\nThen a token bucket per tenant in Redis, \
+                      because it allows short bursts.\n.\ngood\n";
+        let out = Test::new()
+            .fixture_corpus("basic")
+            .args(["practice", "--text", "rate limiter", "--time", "2m"])
+            .stdin(answer)
+            .succeeds();
+        let stdout = &out.stdout;
+        let at =
+            |needle: &str| stdout.find(needle).unwrap_or_else(|| panic!("missing {needle:?} in\n{stdout}"));
+        assert!(at("Sample answer") < at(HEADING) && at(HEADING) < at("Grade:"), "{stdout}");
+        for needle in [
+            "Verdict: ",
+            "A heuristic from word matching",
+            "Signals: 1 of 1 covered",
+            "matched: \"token bucket\"",
+            "Structure (system-design",
+            "of a 2 min answer",
+        ] {
+            assert!(stdout.contains(needle), "missing {needle:?} in\n{stdout}");
+        }
+        assert_eq!(stdout.matches(HEADING).count(), 1);
+    }
+
+    #[test]
+    fn an_empty_answer_gets_no_feedback() {
+        let out = Test::new()
+            .fixture_corpus("basic")
+            .args(["practice", "-r", "system-design", "-n", "2", "--time", "2m"])
+            .stdin(".\ngood\n   \n\t\n.\ngood\n")
+            .succeeds();
+        assert!(out.stdout.contains("Session summary: 2 questions graded"), "{}", out.stdout);
+        for needle in [HEADING, "Verdict:", "Signals:"] {
+            assert!(!out.stdout.contains(needle), "{needle:?} after an empty answer:\n{}", out.stdout);
+        }
+    }
+
+    #[test]
+    fn a_mock_shows_feedback_only_where_an_answer_was_typed() {
+        let story = "At my last company our checkout kept timing out. My goal was to find out why. \
+                     I profiled the service, found a missing index and I wrote the migration. \
+                     As a result p99 latency dropped from 900 ms to 120 ms.";
+        // Phone screen, system design, architecture, then the behavioural answer, then leadership.
+        let input = format!(".\ngood\n.\ngood\n.\ngood\n{story}\n.\ngood\n.\ngood\n");
+        let out = Test::new().fixture_corpus("basic").args(["mock", "--seed", "3"]).stdin(input).succeeds();
+        let stdout = &out.stdout;
+        assert_eq!(stdout.matches(HEADING).count(), 1, "{stdout}");
+        let at =
+            |needle: &str| stdout.find(needle).unwrap_or_else(|| panic!("missing {needle:?} in\n{stdout}"));
+        assert!(at("━━━ Behavioural round") < at(HEADING) && at(HEADING) < at("━━━ Leadership round"));
+        assert!(stdout.contains("Structure (star"), "{stdout}");
+        assert!(stdout.contains("✓ result quantified"), "{stdout}");
+        assert!(stdout.contains("of a 3 min answer"), "{stdout}");
+    }
+}
