@@ -380,3 +380,61 @@ mod in_sessions {
         assert!(stdout.contains("of a 3 min answer"), "{stdout}");
     }
 }
+
+/// `qbank review ID --note`: the candidate's own story, as `qbank note` keeps it.
+mod notes {
+    use super::*;
+
+    const OUTLINE: &str = "<!-- #49: Give me an example of shipping something fast\n     Your story for this question. Save an empty file to delete the note. -->\n\n";
+
+    const STORY: &str = "At a subscription startup a big customer needed annual invoicing in four weeks.\n\
+                         I led the work with one other engineer, and I sorted every task by what a mistake \
+                         would cost and whether we could undo it. I kept exhaustive tests on the proration \
+                         maths and audit data on every invoice, and cut the self-serve plan screen, which \
+                         support handled by hand. We released behind a feature flag for that customer \
+                         first. I put each cut in the backlog with an owner and a sprint.\n\
+                         As a result we delivered two days early with zero invoice corrections in three months.";
+
+    #[test]
+    fn review_note_analyses_the_story_without_the_outline() {
+        let test = Test::new();
+        let note = format!("{OUTLINE}## Situation\n\n## Task\n\n## Action\n\n{STORY}\n\n## Result\n");
+        test.file("home/notes/49.md", note);
+        let from_note = test.args(["review", "49", "--note", "--time", "3m", "-f", "json"]);
+        let home = from_note.home();
+        let from_note = from_note.succeeds().json();
+        let typed =
+            Test::new().args(["review", "49", "--time", "3m", "-f", "json"]).stdin(STORY).succeeds().json();
+        assert_eq!(from_note, typed, "the note is judged on its story alone");
+        assert_eq!(from_note["question"], 49);
+        assert!(from_note["length"]["words"].as_u64().unwrap() > 80, "{from_note}");
+
+        let text = Test::new().env("QBANK_HOME", home).args(["review", "49", "--note"]).succeeds();
+        assert!(text.stdout.starts_with("Verdict: "), "{}", text.stdout);
+        assert!(text.stdout.contains("Structure (star"), "{}", text.stdout);
+    }
+
+    #[test]
+    fn a_note_holding_only_the_outline_is_an_empty_answer() {
+        let test = Test::new();
+        test.file(
+            "home/notes/49.md",
+            format!("{OUTLINE}## Situation\n\n## Task\n\n## Action\n\n## Result\n"),
+        );
+        let json = test.args(["review", "49", "--note", "-f", "json"]).succeeds().json();
+        assert_eq!(json["length"]["pace"], "empty");
+        assert_eq!(json["verdict"], "weak");
+        let parts = json["structure"]["parts"].as_array().unwrap();
+        assert!(parts.iter().all(|p| p["present"] == false), "headings are not the story: {json}");
+    }
+
+    #[test]
+    fn without_a_note_review_says_how_to_write_one() {
+        let test = Test::new();
+        test.file("home/notes/7.md", "A note for another question.");
+        let out = test.args(["review", "49", "--note"]).fails_with("question 49 has no note to review");
+        assert!(out.stderr.contains("`qbank note 49` writes one"), "{}", out.stderr);
+        let both = Test::new().args(["review", "49", "--note", "--answer", "story.md"]).code(2);
+        assert!(both.stderr.contains("cannot be used with"), "{}", both.stderr);
+    }
+}
