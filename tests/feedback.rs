@@ -99,11 +99,12 @@ fn evaluate(corpus: &Corpus, folder: &Path, report: &mut String) -> Figures {
             figures.false_positive += found.difference(&labelled).count();
             figures.false_negative += labelled.difference(&found).count();
             report.push_str(&format!(
-                "  q{:<3} {:<8} {:<10} {:.2} found {:?} labelled {:?} {}\n",
+                "  q{:<3} {:<8} {:<10} {:.2} evidence {:.2} found {:?} labelled {:?} {}\n",
                 eval.question,
                 format!("{:?}", answer.quality).to_lowercase(),
                 feedback.verdict.name(),
                 feedback.score,
+                feedback.evidence,
                 found,
                 labelled,
                 feedback.reasons.join("; ")
@@ -139,6 +140,7 @@ fn evaluation_set_meets_the_targets() {
         if !folder.is_dir() {
             continue;
         }
+        report.push_str(&format!("{part}:\n"));
         let figures = evaluate(&corpus, &folder, &mut report);
         lines.push(figures.line(part));
         total.add(&figures);
@@ -152,10 +154,10 @@ fn evaluation_set_meets_the_targets() {
     assert!(total.ordering() >= ORDERING_FLOOR, "ordering {:.2} < {ORDERING_FLOOR}", total.ordering());
 }
 
-/// The target for ordering is 0.90. The analyser does not reach it: 14 of 20 questions
-/// (dev 13/15, held-out 1/5; see tests/feedback-eval/README.md). This floor only keeps the
+/// The target for ordering is 0.90. The analyser does not reach it: 18 of 25 questions
+/// (dev 15/15, held-out 3/10; see tests/feedback-eval/README.md). This floor only keeps the
 /// measured figure from getting worse; raise it as the verdict improves, never lower it.
-const ORDERING_FLOOR: f64 = 0.70;
+const ORDERING_FLOOR: f64 = 0.72;
 
 fn eval_answer(file: &str, quality: &str) -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/feedback-eval/dev").join(file);
