@@ -189,7 +189,11 @@ fn verdict(f: &Feedback) -> (Verdict, Vec<String>) {
     let covered = f.covered();
     let coverage = if total == 0 { None } else { Some(covered as f64 / total as f64) };
     let signal_reason = match coverage {
-        Some(_) => format!("covers {covered} of {total} signals a strong answer shows"),
+        Some(_) => {
+            let partly = f.signals.iter().filter(|s| !s.covered && s.strength >= 0.5).count();
+            let partly = if partly > 0 { format!(", and part of {partly} more") } else { String::new() };
+            format!("covers {covered} of {total} signals a strong answer shows{partly}")
+        }
         None => "the question lists no signals to check against".to_string(),
     };
     let flag_reason = |f: &Feedback| match f.red_flags.as_slice() {
@@ -380,6 +384,7 @@ mod tests {
         let f = judged(&[0.5, 0.5, 0.0, 0.0], &[], Pace::Fits, false);
         assert_eq!((f.evidence, f.covered()), (0.25, 0));
         assert_eq!(f.verdict, Verdict::Borderline);
+        assert_eq!(f.reasons[0], "covers 0 of 4 signals a strong answer shows, and part of 2 more");
     }
 
     #[test]
