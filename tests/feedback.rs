@@ -99,11 +99,12 @@ fn evaluate(corpus: &Corpus, folder: &Path, report: &mut String) -> Figures {
             figures.false_positive += found.difference(&labelled).count();
             figures.false_negative += labelled.difference(&found).count();
             report.push_str(&format!(
-                "  q{:<3} {:<8} {:<10} {:.2} found {:?} labelled {:?} {}\n",
+                "  q{:<3} {:<8} {:<10} {:.2} evidence {:.2} found {:?} labelled {:?} {}\n",
                 eval.question,
                 format!("{:?}", answer.quality).to_lowercase(),
                 feedback.verdict.name(),
                 feedback.score,
+                feedback.evidence,
                 found,
                 labelled,
                 feedback.reasons.join("; ")
@@ -139,6 +140,7 @@ fn evaluation_set_meets_the_targets() {
         if !folder.is_dir() {
             continue;
         }
+        report.push_str(&format!("{part}:\n"));
         let figures = evaluate(&corpus, &folder, &mut report);
         lines.push(figures.line(part));
         total.add(&figures);
@@ -152,10 +154,10 @@ fn evaluation_set_meets_the_targets() {
     assert!(total.ordering() >= ORDERING_FLOOR, "ordering {:.2} < {ORDERING_FLOOR}", total.ordering());
 }
 
-/// The issue's target for ordering is 0.90. The analyser does not reach it: 14 of 20 questions
-/// (dev 13/15, held-out 1/5; see tests/feedback-eval/README.md). This floor only keeps the
+/// The issue's target for ordering is 0.90. The analyser does not reach it: 18 of 25 questions
+/// (dev 15/15, held-out 3/10; see tests/feedback-eval/README.md). This floor only keeps the
 /// measured figure from getting worse; raise it as the verdict improves, never lower it.
-const ORDERING_FLOOR: f64 = 0.70;
+const ORDERING_FLOOR: f64 = 0.72;
 
 fn eval_answer(file: &str, quality: &str) -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/feedback-eval/dev").join(file);
@@ -315,4 +317,126 @@ fn questions_without_signals_or_framework_still_get_feedback() {
         .succeeds();
     assert!(out.stdout.contains("the question lists no signals"), "{}", out.stdout);
     assert!(!out.stdout.contains("Structure"), "{}", out.stdout);
+}
+
+/// Instant feedback in practice and mock, driven by the scripted protocol.
+mod in_sessions {
+    use super::*;
+
+    const HEADING: &str = "Instant feedback on what you typed (a heuristic, to inform your self-grade)";
+
+    #[test]
+    fn a_typed_answer_gets_feedback_after_the_reveal_judged_against_its_time_limit() {
+        let answer = "I'd ask about limits per tenant first.\nThen a token bucket per tenant in Redis, \
+                      because it allows short bursts.\n.\ngood\n";
+        let out = Test::new()
+            .fixture_corpus("basic")
+            .args(["practice", "--text", "rate limiter", "--time", "2m"])
+            .stdin(answer)
+            .succeeds();
+        let stdout = &out.stdout;
+        let at =
+            |needle: &str| stdout.find(needle).unwrap_or_else(|| panic!("missing {needle:?} in\n{stdout}"));
+        assert!(at("Sample answer") < at(HEADING) && at(HEADING) < at("Grade:"), "{stdout}");
+        for needle in [
+            "Verdict: ",
+            "A heuristic from word matching",
+            "Signals: 1 of 1 covered",
+            "matched: \"token bucket\"",
+            "Structure (system-design",
+            "of a 2 min answer",
+        ] {
+            assert!(stdout.contains(needle), "missing {needle:?} in\n{stdout}");
+        }
+        assert_eq!(stdout.matches(HEADING).count(), 1);
+    }
+
+    #[test]
+    fn an_empty_answer_gets_no_feedback() {
+        let out = Test::new()
+            .fixture_corpus("basic")
+            .args(["practice", "-r", "system-design", "-n", "2", "--time", "2m"])
+            .stdin(".\ngood\n   \n\t\n.\ngood\n")
+            .succeeds();
+        assert!(out.stdout.contains("Session summary: 2 questions graded"), "{}", out.stdout);
+        for needle in [HEADING, "Verdict:", "Signals:"] {
+            assert!(!out.stdout.contains(needle), "{needle:?} after an empty answer:\n{}", out.stdout);
+        }
+    }
+
+    #[test]
+    fn a_mock_shows_feedback_only_where_an_answer_was_typed() {
+        let story = "At my last company our checkout kept timing out. My goal was to find out why. \
+                     I profiled the service, found a missing index and I wrote the migration. \
+                     As a result p99 latency dropped from 900 ms to 120 ms.";
+        // Phone screen, system design, architecture, then the behavioural answer, then leadership.
+        let input = format!(".\ngood\n.\ngood\n.\ngood\n{story}\n.\ngood\n.\ngood\n");
+        let out = Test::new().fixture_corpus("basic").args(["mock", "--seed", "3"]).stdin(input).succeeds();
+        let stdout = &out.stdout;
+        assert_eq!(stdout.matches(HEADING).count(), 1, "{stdout}");
+        let at =
+            |needle: &str| stdout.find(needle).unwrap_or_else(|| panic!("missing {needle:?} in\n{stdout}"));
+        assert!(at("━━━ Behavioural round") < at(HEADING) && at(HEADING) < at("━━━ Leadership round"));
+        assert!(stdout.contains("Structure (star"), "{stdout}");
+        assert!(stdout.contains("✓ result quantified"), "{stdout}");
+        assert!(stdout.contains("of a 3 min answer"), "{stdout}");
+    }
+}
+
+/// `qbank review ID --note`: the candidate's own story, as `qbank note` keeps it.
+mod notes {
+    use super::*;
+
+    const OUTLINE: &str = "<!-- #49: Give me an example of shipping something fast\n     Your story for this question. Save an empty file to delete the note. -->\n\n";
+
+    const STORY: &str = "At a subscription startup a big customer needed annual invoicing in four weeks.\n\
+                         I led the work with one other engineer, and I sorted every task by what a mistake \
+                         would cost and whether we could undo it. I kept exhaustive tests on the proration \
+                         maths and audit data on every invoice, and cut the self-serve plan screen, which \
+                         support handled by hand. We released behind a feature flag for that customer \
+                         first. I put each cut in the backlog with an owner and a sprint.\n\
+                         As a result we delivered two days early with zero invoice corrections in three months.";
+
+    #[test]
+    fn review_note_analyses_the_story_without_the_outline() {
+        let test = Test::new();
+        let note = format!("{OUTLINE}## Situation\n\n## Task\n\n## Action\n\n{STORY}\n\n## Result\n");
+        test.file("home/notes/49.md", note);
+        let from_note = test.args(["review", "49", "--note", "--time", "3m", "-f", "json"]);
+        let home = from_note.home();
+        let from_note = from_note.succeeds().json();
+        let typed =
+            Test::new().args(["review", "49", "--time", "3m", "-f", "json"]).stdin(STORY).succeeds().json();
+        assert_eq!(from_note, typed, "the note is judged on its story alone");
+        assert_eq!(from_note["question"], 49);
+        assert!(from_note["length"]["words"].as_u64().unwrap() > 80, "{from_note}");
+
+        let text = Test::new().env("QBANK_HOME", home).args(["review", "49", "--note"]).succeeds();
+        assert!(text.stdout.starts_with("Verdict: "), "{}", text.stdout);
+        assert!(text.stdout.contains("Structure (star"), "{}", text.stdout);
+    }
+
+    #[test]
+    fn a_note_holding_only_the_outline_is_an_empty_answer() {
+        let test = Test::new();
+        test.file(
+            "home/notes/49.md",
+            format!("{OUTLINE}## Situation\n\n## Task\n\n## Action\n\n## Result\n"),
+        );
+        let json = test.args(["review", "49", "--note", "-f", "json"]).succeeds().json();
+        assert_eq!(json["length"]["pace"], "empty");
+        assert_eq!(json["verdict"], "weak");
+        let parts = json["structure"]["parts"].as_array().unwrap();
+        assert!(parts.iter().all(|p| p["present"] == false), "headings are not the story: {json}");
+    }
+
+    #[test]
+    fn without_a_note_review_says_how_to_write_one() {
+        let test = Test::new();
+        test.file("home/notes/7.md", "A note for another question.");
+        let out = test.args(["review", "49", "--note"]).fails_with("question 49 has no note to review");
+        assert!(out.stderr.contains("`qbank note 49` writes one"), "{}", out.stderr);
+        let both = Test::new().args(["review", "49", "--note", "--answer", "story.md"]).code(2);
+        assert!(both.stderr.contains("cannot be used with"), "{}", both.stderr);
+    }
 }

@@ -346,6 +346,8 @@ mod terminal {
         session.expect("> billing for marketplaces").unwrap();
         session.send("\r").unwrap();
         session.expect("Sample answer").unwrap();
+        session.expect("Instant feedback on what you typed").unwrap();
+        session.expect("Verdict:").unwrap();
         session.expect("Grade:").unwrap();
         session.send("3").unwrap();
         session.expect("Session summary: 1 question graded").unwrap();

@@ -1,4 +1,4 @@
-//! `qbank review ID [--answer FILE|-]`: instant feedback on an answer written elsewhere.
+//! `qbank review ID [--answer FILE|- | --note]`: instant feedback on an answer written elsewhere.
 
 use std::io::{IsTerminal, Read};
 use std::path::PathBuf;
@@ -9,6 +9,7 @@ use crate::cmd::show::find;
 use crate::error::{Error, Result};
 use crate::exit::Exit;
 use crate::feedback::analyse;
+use crate::practice::notes::Notes;
 use crate::render::{self, Output};
 
 /// Answers longer than this are refused rather than read into memory.
@@ -23,6 +24,10 @@ pub struct Args {
     /// Read the answer from FILE, or from standard input with `-` (the default)
     #[arg(long, short = 'a', value_name = "FILE", default_value = "-")]
     pub answer: PathBuf,
+
+    /// Review your own note for the question instead (the story `qbank note ID` keeps)
+    #[arg(long, conflicts_with = "answer")]
+    pub note: bool,
 
     /// The answer's time limit, e.g. 90s, 3m, 1m30s; 0 for none (judges the pace)
     #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
@@ -43,7 +48,7 @@ pub enum ReviewFormat {
 pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
     let corpus = ctx.corpus()?;
     let question = find(&corpus, args.id)?;
-    let answer = read_answer(&args.answer)?;
+    let answer = if args.note { read_note(question.id)? } else { read_answer(&args.answer)? };
     let feedback = analyse(question, &answer, args.time);
     let mut out = Output::stdout();
     match args.format {
@@ -52,6 +57,13 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
     }
     out.flush()?;
     Ok(Exit::Success)
+}
+
+/// The story in the candidate's note for question `id`.
+fn read_note(id: u64) -> Result<String> {
+    Notes::open()?.story(id)?.ok_or_else(|| {
+        Error::user(format!("question {id} has no note to review: `qbank note {id}` writes one"))
+    })
 }
 
 /// The answer text from a file or stdin; invalid UTF-8 is replaced, not refused.

@@ -21,7 +21,8 @@ pub enum FlagKind {
 }
 
 impl FlagKind {
-    /// Serious flags sink an answer; the others only keep it from being strong.
+    /// Serious flags subtract most and sink an answer that shows less than half the signals;
+    /// the others subtract less and keep an answer from being strong.
     pub fn serious(self) -> bool {
         self != FlagKind::NoFirstPerson
     }

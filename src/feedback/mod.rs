@@ -32,9 +32,12 @@ pub const HEURISTIC: &str = "A heuristic from word matching, not a judgement of 
 pub struct Feedback {
     pub question: u64,
     pub verdict: Verdict,
-    /// The number behind the verdict, 0 to 1: signals weigh 0.6 (0.8 for approach questions),
-    /// structure the rest, and red flags subtract.
+    /// The number behind the verdict, 0 to 1: evidence weighs 0.6 (0.8 for approach
+    /// questions), structure the rest, and red flags subtract.
     pub score: f64,
+    /// How much of the signals the answer shows, 0 to 1: the mean of the signals' strengths,
+    /// so an item half shown counts half. 0.5 when the question lists no signals.
+    pub evidence: f64,
     /// The two or three facts that decided the verdict.
     pub reasons: Vec<String>,
     pub heuristic: &'static str,
@@ -114,6 +117,7 @@ pub fn analyse(question: &Question, answer: &str, time_limit: Option<Duration>) 
         question: question.id,
         verdict: Verdict::Weak,
         score: 0.0,
+        evidence: 0.0,
         reasons: Vec::new(),
         heuristic: HEURISTIC,
         signals: signals::signals(&question.look_for, &question_words, &words),
@@ -123,11 +127,23 @@ pub fn analyse(question: &Question, answer: &str, time_limit: Option<Duration>) 
         copied,
         english,
     };
-    feedback.score = (score(&feedback).clamp(0.0, 1.0) * 100.0).round() / 100.0;
+    feedback.evidence = round2(evidence(&feedback.signals));
+    feedback.score = round2(score(&feedback).clamp(0.0, 1.0));
     let (verdict, reasons) = verdict(&feedback);
     feedback.verdict = verdict;
     feedback.reasons = reasons;
     feedback
+}
+
+fn round2(value: f64) -> f64 {
+    (value * 100.0).round() / 100.0
+}
+
+fn evidence(signals: &[Signal]) -> f64 {
+    if signals.is_empty() {
+        return 0.5;
+    }
+    signals.iter().map(|s| f64::from(s.strength)).sum::<f64>() / signals.len() as f64
 }
 
 fn length(answer: &str, time_limit: Option<Duration>) -> Length {
@@ -173,7 +189,11 @@ fn verdict(f: &Feedback) -> (Verdict, Vec<String>) {
     let covered = f.covered();
     let coverage = if total == 0 { None } else { Some(covered as f64 / total as f64) };
     let signal_reason = match coverage {
-        Some(_) => format!("covers {covered} of {total} signals a strong answer shows"),
+        Some(_) => {
+            let partly = f.signals.iter().filter(|s| !s.covered && s.strength >= 0.5).count();
+            let partly = if partly > 0 { format!(", and part of {partly} more") } else { String::new() };
+            format!("covers {covered} of {total} signals a strong answer shows{partly}")
+        }
         None => "the question lists no signals to check against".to_string(),
     };
     let flag_reason = |f: &Feedback| match f.red_flags.as_slice() {
@@ -209,9 +229,12 @@ fn verdict(f: &Feedback) -> (Verdict, Vec<String>) {
     let structure_reason = structure_reason(&f.structure);
     let pace_reason = pace_reason(&f.length);
     let score = score(f);
-    let verdict = if score >= STRONG && f.red_flags.is_empty() && f.length.pace == Pace::Fits {
+    let substantive = f.evidence >= SUBSTANTIVE;
+    let serious = f.red_flags.iter().any(|flag| flag.kind.serious());
+    let barely = f.length.pace == Pace::Thin && f.evidence < BARELY;
+    let verdict = if score >= STRONG && substantive && f.red_flags.is_empty() && f.length.pace == Pace::Fits {
         Verdict::Strong
-    } else if score < WEAK {
+    } else if score < WEAK || (serious && !substantive) || barely {
         Verdict::Weak
     } else {
         Verdict::Borderline
@@ -221,8 +244,16 @@ fn verdict(f: &Feedback) -> (Verdict, Vec<String>) {
             reasons.extend(structure_reason.or_else(|| Some("the structure is complete".to_string())));
             reasons.push("no red flags in the wording".to_string());
         }
+        Verdict::Weak if barely => {
+            reasons.push("short, and it barely touches what a strong answer shows".to_string());
+            reasons.extend(flag_reason(f));
+            reasons.extend(structure_reason);
+        }
         Verdict::Borderline | Verdict::Weak => {
             reasons.extend(flag_reason(f));
+            if verdict == Verdict::Borderline && score >= STRONG && !substantive {
+                reasons.push("shows less than half of what a strong answer shows".to_string());
+            }
             reasons.extend(structure_reason);
             reasons.extend(pace_reason);
         }
@@ -234,11 +265,17 @@ fn verdict(f: &Feedback) -> (Verdict, Vec<String>) {
 /// At or above: strong, when nothing else holds it back. Below WEAK: weak.
 const STRONG: f64 = 0.6;
 const WEAK: f64 = 0.05;
+/// Evidence for at least half the signals: needed for strong, and it keeps a serious red flag
+/// from sinking an answer to weak on its own.
+const SUBSTANTIVE: f64 = 0.5;
+/// A thin answer with less evidence than this is weak: on the dev set every thin mediocre
+/// answer showed at least 0.20 and every thin weak one at most 0.17.
+const BARELY: f64 = 0.18;
 
-/// Signals weigh most, then the answer's shape; red flags subtract. "How do you ..." answers
+/// Evidence weighs most, then the answer's shape; red flags subtract. "How do you ..." answers
 /// have the loosest shape, so their shape counts for less.
 fn score(f: &Feedback) -> f64 {
-    let coverage = if f.signals.is_empty() { 0.5 } else { f.covered() as f64 / f.signals.len() as f64 };
+    let coverage = f.evidence;
     let shape = f.structure.share().unwrap_or(coverage);
     let shape_weight = if f.structure.framework == Some(Framework::Approach) { 0.2 } else { 0.4 };
     let flags: f64 = f.red_flags.iter().map(|flag| if flag.kind.serious() { 0.25 } else { 0.1 }).sum();
@@ -279,5 +316,93 @@ fn pace_reason(length: &Length) -> Option<String> {
                 .unwrap_or_default()
         )),
         Pace::Empty | Pace::Fits => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Feedback with these signal strengths, red flags and pace; a complete STAR shape when
+    /// `shaped`, else no framework.
+    fn judged(strengths: &[f32], flags: &[FlagKind], pace: Pace, shaped: bool) -> Feedback {
+        let signals = strengths
+            .iter()
+            .enumerate()
+            .map(|(index, &strength)| Signal {
+                index,
+                text: format!("item {index}"),
+                covered: strength >= 1.0,
+                matched: Vec::new(),
+                strength,
+            })
+            .collect();
+        let parts = [PartName::Situation, PartName::Task, PartName::Action, PartName::Result]
+            .into_iter()
+            .map(|part| Part { part, present: true, evidence: None })
+            .collect();
+        let structure = if shaped {
+            Structure { framework: Some(Framework::Star), parts, result_quantified: Some(true) }
+        } else {
+            Structure { framework: None, parts: Vec::new(), result_quantified: None }
+        };
+        let red_flags = flags
+            .iter()
+            .map(|&kind| RedFlag { kind, message: kind.message(), phrase: "…".to_string() })
+            .collect();
+        let mut f = Feedback {
+            question: 1,
+            verdict: Verdict::Weak,
+            score: 0.0,
+            evidence: 0.0,
+            reasons: Vec::new(),
+            heuristic: HEURISTIC,
+            signals,
+            structure,
+            red_flags,
+            length: Length { words: 200, speaking_seconds: 86, limit_seconds: None, pace },
+            copied: None,
+            english: true,
+        };
+        f.evidence = round2(evidence(&f.signals));
+        f.score = round2(score(&f).clamp(0.0, 1.0));
+        (f.verdict, f.reasons) = verdict(&f);
+        f
+    }
+
+    #[test]
+    fn a_good_shape_is_not_strong_without_evidence_for_half_the_signals() {
+        let f = judged(&[1.0, 1.0, 0.0, 0.0, 0.0], &[], Pace::Fits, true);
+        assert!(f.score >= STRONG, "{}", f.score);
+        assert_eq!(f.verdict, Verdict::Borderline);
+        assert!(f.reasons.iter().any(|r| r.contains("less than half")), "{:?}", f.reasons);
+        assert_eq!(judged(&[1.0, 1.0, 0.5, 0.0, 0.0], &[], Pace::Fits, true).verdict, Verdict::Strong);
+    }
+
+    #[test]
+    fn partly_shown_signals_count_partly() {
+        let f = judged(&[0.5, 0.5, 0.0, 0.0], &[], Pace::Fits, false);
+        assert_eq!((f.evidence, f.covered()), (0.25, 0));
+        assert_eq!(f.verdict, Verdict::Borderline);
+        assert_eq!(f.reasons[0], "covers 0 of 4 signals a strong answer shows, and part of 2 more");
+    }
+
+    #[test]
+    fn a_serious_red_flag_sinks_only_an_answer_that_shows_little() {
+        let thin = judged(&[0.5, 0.5, 0.5, 0.0], &[FlagKind::Heroics], Pace::Fits, true);
+        assert_eq!(thin.verdict, Verdict::Weak);
+        let rich = judged(&[1.0, 1.0, 0.5, 0.0], &[FlagKind::Heroics], Pace::Fits, true);
+        assert_eq!(rich.verdict, Verdict::Borderline);
+        let minor = judged(&[0.5, 0.5, 0.5, 0.0], &[FlagKind::NoFirstPerson], Pace::Fits, true);
+        assert_eq!(minor.verdict, Verdict::Borderline);
+    }
+
+    #[test]
+    fn a_short_answer_that_barely_touches_the_signals_is_weak() {
+        let f = judged(&[0.5, 0.0, 0.0, 0.0, 0.0], &[], Pace::Thin, true);
+        assert_eq!(f.verdict, Verdict::Weak);
+        assert!(f.reasons.iter().any(|r| r.contains("barely touches")), "{:?}", f.reasons);
+        assert_eq!(judged(&[0.5, 0.0, 0.0, 0.0, 0.0], &[], Pace::Fits, true).verdict, Verdict::Borderline);
+        assert_eq!(judged(&[0.5, 0.5, 0.0, 0.0, 0.0], &[], Pace::Thin, true).verdict, Verdict::Borderline);
     }
 }

@@ -30,7 +30,7 @@ use crate::error::Error;
 use crate::guide::Guide;
 use crate::model::Round;
 use schedule::Schedule;
-use session::{NoFeedback, Outcome, Session};
+use session::{AfterReveal, Answer, Item, Outcome, Session};
 use time::TimeLimit;
 
 /// The answer time when the guide has none for a round: seed 001's simulator uses 3 minutes.
@@ -58,9 +58,19 @@ pub fn run(session: &Session, history: &mut History, schedule: &mut Schedule) ->
     let width = crate::render::Output::stdout().wrap_width();
     if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
         let mut driver = terminal::Terminal::new(width)?;
-        session.run(&mut driver, history, schedule, &NoFeedback)
+        session.run(&mut driver, history, schedule, &InstantFeedback)
     } else {
         let mut driver = script::Script::new(std::io::stdin().lock(), std::io::stdout().lock(), width);
-        session.run(&mut driver, history, schedule, &NoFeedback)
+        session.run(&mut driver, history, schedule, &InstantFeedback)
+    }
+}
+
+/// The answer analyser's report after the reveal, judged against the answer's time limit.
+pub struct InstantFeedback;
+
+impl AfterReveal for InstantFeedback {
+    fn after_reveal(&self, item: &Item, answer: &Answer, width: usize) -> Option<String> {
+        let feedback = crate::feedback::analyse(item.question, &answer.text, item.limit);
+        Some(crate::render::feedback::after_reveal(&feedback, width))
     }
 }

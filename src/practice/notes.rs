@@ -48,6 +48,12 @@ impl Notes {
         }
     }
 
+    /// The candidate's own words in the note for `id`, if there is one: the note without the
+    /// outline a new note starts from, so the analyser judges the story, not the headings.
+    pub fn story(&self, id: u64) -> Result<Option<String>> {
+        Ok(self.read(id)?.map(|note| own_words(&note)))
+    }
+
     /// Ids that have a note, in order.
     pub fn ids(&self) -> Result<Vec<u64>> {
         let entries = match fs::read_dir(&self.dir) {
@@ -145,6 +151,28 @@ fn run_editor(editor: &[String], file: &Path) -> Result<()> {
     Ok(())
 }
 
+/// `note` without HTML comments and without headings that only name a STAR part.
+pub fn own_words(note: &str) -> String {
+    let mut text = String::with_capacity(note.len());
+    let mut rest = note;
+    while let Some(start) = rest.find("<!--") {
+        let Some(length) = rest[start..].find("-->") else { break };
+        text.push_str(&rest[..start]);
+        rest = &rest[start + length + "-->".len()..];
+    }
+    text.push_str(rest);
+    text.lines().filter(|line| !is_part_heading(line)).collect::<Vec<_>>().join("\n").trim().to_string()
+}
+
+fn is_part_heading(line: &str) -> bool {
+    let Some(heading) = line.trim().strip_prefix('#') else { return false };
+    let name = heading.trim_start_matches('#').trim().trim_end_matches(':').to_ascii_lowercase();
+    STAR_HEADINGS.contains(&name.as_str())
+}
+
+/// The headings of the outline a new note starts from, lowercased.
+const STAR_HEADINGS: [&str; 4] = ["situation", "task", "action", "result"];
+
 /// A new note: the question as a comment, then the STAR headings.
 fn outline(question: &Question) -> String {
     let text = question.question.replace("--", "- -");
@@ -153,4 +181,21 @@ fn outline(question: &Question) -> String {
          ## Situation\n\n## Task\n\n## Action\n\n## Result\n",
         question.id
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn own_words_drop_the_outline_and_keep_the_story() {
+        let note = "<!-- #7: Tell me -- about a time\n     Your story. -->\n\n## Situation\nAt my last job \
+                    <!-- aside --> checkout was slow.\n\n### Result:\nP99 fell by half.\n## What I learnt\n";
+        assert_eq!(
+            own_words(note),
+            "At my last job  checkout was slow.\n\nP99 fell by half.\n## What I learnt"
+        );
+        assert_eq!(own_words("<!-- only -->\n## Situation\n\n## Task\n\n## Action\n\n## Result\n"), "");
+        assert_eq!(own_words("A <!-- never closed"), "A <!-- never closed", "an open comment is text");
+    }
 }

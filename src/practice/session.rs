@@ -85,16 +85,8 @@ impl Recorder for Vec<Attempt> {
 /// Extra text shown after the reveal when the candidate typed an answer. The answer
 /// analyser (feedback) plugs in here; the text comes back already wrapped to `width`.
 pub trait AfterReveal {
-    fn after_reveal(&self, question: &Question, answer: &Answer, width: usize) -> Option<String>;
-}
-
-/// Nothing after the reveal.
-pub struct NoFeedback;
-
-impl AfterReveal for NoFeedback {
-    fn after_reveal(&self, _: &Question, _: &Answer, _: usize) -> Option<String> {
-        None
-    }
+    /// `item` is the question with the answer's time limit.
+    fn after_reveal(&self, item: &Item, answer: &Answer, width: usize) -> Option<String>;
 }
 
 /// One session's settings.
@@ -146,7 +138,7 @@ impl Session<'_> {
             };
             let mut reveal = view::reveal(item.question, &answer, item.limit, driver.width());
             if !answer.text.trim().is_empty()
-                && let Some(extra) = after_reveal.after_reveal(item.question, &answer, driver.width())
+                && let Some(extra) = after_reveal.after_reveal(item, &answer, driver.width())
             {
                 reveal.push('\n');
                 reveal.push_str(&extra);
@@ -240,8 +232,8 @@ mod tests {
     struct Echo;
 
     impl AfterReveal for Echo {
-        fn after_reveal(&self, _: &Question, answer: &Answer, _: usize) -> Option<String> {
-            Some(format!("FEEDBACK on {}", answer.text))
+        fn after_reveal(&self, item: &Item, answer: &Answer, _: usize) -> Option<String> {
+            Some(format!("FEEDBACK on {} within {:?}", answer.text, item.limit))
         }
     }
 
@@ -313,8 +305,8 @@ mod tests {
             ("my answer", Some(60), "abc")
         );
         assert!(
-            fake.shown.iter().any(|s| s.ends_with("\nFEEDBACK on my answer")),
-            "hook runs on a typed answer"
+            fake.shown.iter().any(|s| s.ends_with("\nFEEDBACK on my answer within Some(60s)")),
+            "hook runs on a typed answer, with the item's time limit"
         );
         assert_eq!(fake.shown.iter().filter(|s| s.contains("FEEDBACK")).count(), 1, "and only then");
     }

@@ -22,6 +22,17 @@ pub fn feedback(f: &Feedback, width: usize) -> String {
     out
 }
 
+/// The report under a practice reveal, headed so it reads as the analyser's opinion.
+pub fn after_reveal(f: &Feedback, width: usize) -> String {
+    let title = "Instant feedback on what you typed (a heuristic, to inform your self-grade)";
+    let mut out = String::new();
+    for line in wrap(title, width, "") {
+        let _ = writeln!(out, "{}", style::heading(&line));
+    }
+    out.push_str(&feedback(f, width));
+    out
+}
+
 fn verdict(out: &mut String, f: &Feedback, width: usize) {
     let name = f.verdict.name();
     let shown = match f.verdict {
