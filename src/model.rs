@@ -193,6 +193,27 @@ pub struct Question {
 }
 
 impl Question {
+    /// A minimal valid question for unit tests: set the fields a test cares about with
+    /// `Question { tags, ..Question::sample(1, round) }`.
+    #[cfg(test)]
+    pub fn sample(id: u64, round: Round) -> Question {
+        Question {
+            id,
+            round,
+            question: "Q".into(),
+            rationale: "R".into(),
+            sample_answer: "A".into(),
+            tags: Vec::new(),
+            competency: None,
+            roles: Vec::new(),
+            framework: None,
+            look_for: Vec::new(),
+            red_flags: Vec::new(),
+            follow_ups: Vec::new(),
+            origin: Origin { file: Arc::new(PathBuf::from("t.yaml")), line: 1, column: 1 },
+        }
+    }
+
     pub fn has_tag(&self, tag: &str) -> bool {
         self.tags.iter().any(|t| t == tag)
     }

@@ -304,7 +304,11 @@ fn review_errors_name_the_problem() {
         .args(["review", "19", "--answer", "missing.md"])
         .fails_with("cannot read the answer `missing.md`");
     let out = Test::new().args(["review", "19", "--time", "soon"]).code(2);
-    assert!(out.stderr.contains("`soon` is not a duration"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("'soon' is not a duration: write 90s, 2m, 1m30s or 0 for no timer"),
+        "{}",
+        out.stderr
+    );
 }
 
 #[test]

@@ -2,7 +2,6 @@
 
 use std::io::{IsTerminal, Read};
 use std::path::PathBuf;
-use std::time::Duration;
 
 use crate::cmd::Context;
 use crate::cmd::show::find;
@@ -10,6 +9,7 @@ use crate::error::{Error, Result};
 use crate::exit::Exit;
 use crate::feedback::analyse;
 use crate::practice::notes::Notes;
+use crate::practice::time::{self, TimeLimit};
 use crate::render::{self, Output};
 
 /// Answers longer than this are refused rather than read into memory.
@@ -30,8 +30,8 @@ pub struct Args {
     pub note: bool,
 
     /// The answer's time limit, e.g. 90s, 3m, 1m30s; 0 for none (judges the pace)
-    #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
-    pub time: Option<Duration>,
+    #[arg(long, value_name = "DURATION", value_parser = time::parse_limit)]
+    pub time: Option<TimeLimit>,
 
     /// Output format
     #[arg(long, short = 'f', value_enum, default_value_t)]
@@ -49,7 +49,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
     let corpus = ctx.corpus()?;
     let question = find(&corpus, args.id)?;
     let answer = if args.note { read_note(question.id)? } else { read_answer(&args.answer)? };
-    let feedback = analyse(question, &answer, args.time);
+    let feedback = analyse(question, &answer, args.time.and_then(TimeLimit::duration));
     let mut out = Output::stdout();
     match args.format {
         ReviewFormat::Text => out.write_str(&render::feedback::feedback(&feedback, out.wrap_width()))?,
@@ -92,49 +92,4 @@ fn read_answer(path: &PathBuf) -> Result<String> {
         )));
     }
     Ok(String::from_utf8_lossy(&bytes).into_owned())
-}
-
-/// "90s", "3m", "1m30s", "2min", "0" (no limit); a bare number is seconds.
-pub fn parse_duration(text: &str) -> std::result::Result<Duration, String> {
-    let text = text.trim().to_ascii_lowercase();
-    let hint = || format!("`{text}` is not a duration: use e.g. 90s, 3m or 1m30s");
-    if text.is_empty() {
-        return Err(hint());
-    }
-    let mut seconds: u64 = 0;
-    let mut rest = text.as_str();
-    while !rest.is_empty() {
-        let digits = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());
-        let number: u64 = rest[..digits].parse().map_err(|_| hint())?;
-        rest = &rest[digits..];
-        let unit_end = rest.find(|c: char| c.is_ascii_digit()).unwrap_or(rest.len());
-        let scale = match &rest[..unit_end] {
-            "" | "s" | "sec" | "secs" => 1,
-            "m" | "min" | "mins" => 60,
-            "h" => 3600,
-            _ => return Err(hint()),
-        };
-        rest = &rest[unit_end..];
-        seconds = number.checked_mul(scale).and_then(|s| seconds.checked_add(s)).ok_or_else(hint)?;
-    }
-    Ok(Duration::from_secs(seconds))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn durations_in_the_forms_people_type() {
-        assert_eq!(parse_duration("90s"), Ok(Duration::from_secs(90)));
-        assert_eq!(parse_duration("3m"), Ok(Duration::from_secs(180)));
-        assert_eq!(parse_duration("1m30s"), Ok(Duration::from_secs(90)));
-        assert_eq!(parse_duration("2min"), Ok(Duration::from_secs(120)));
-        assert_eq!(parse_duration("45"), Ok(Duration::from_secs(45)));
-        assert_eq!(parse_duration("0"), Ok(Duration::ZERO));
-        assert!(parse_duration("soon").is_err());
-        assert!(parse_duration("3x").is_err());
-        assert!(parse_duration("").is_err());
-        assert!(parse_duration("99999999999999999999h").is_err());
-    }
 }

@@ -103,25 +103,10 @@ pub fn scorecard(questions: &[(&Question, Option<Duration>)], outcome: &Outcome)
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Origin;
     use crate::practice::history::{Attempt, FORMAT, Mode};
 
     fn question(id: u64, round: Round) -> Question {
-        Question {
-            id,
-            round,
-            question: "Q".into(),
-            rationale: "R".into(),
-            sample_answer: "A".into(),
-            tags: vec![],
-            competency: None,
-            roles: vec![],
-            framework: None,
-            look_for: vec![],
-            red_flags: vec![],
-            follow_ups: vec![],
-            origin: Origin { file: std::sync::Arc::new("t.yaml".into()), line: 1, column: 1 },
-        }
+        Question::sample(id, round)
     }
 
     fn graded(id: u64, grade: Grade) -> Attempt {

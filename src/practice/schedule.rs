@@ -203,21 +203,6 @@ mod tests {
     }
 
     fn question(id: u64) -> Question {
-        use crate::model::{Origin, Round};
-        Question {
-            id,
-            round: Round::PhoneScreen,
-            question: "Q".into(),
-            rationale: "R".into(),
-            sample_answer: "A".into(),
-            tags: vec![],
-            competency: None,
-            roles: vec![],
-            framework: None,
-            look_for: vec![],
-            red_flags: vec![],
-            follow_ups: vec![],
-            origin: Origin { file: std::sync::Arc::new("t.yaml".into()), line: 1, column: 1 },
-        }
+        Question::sample(id, crate::model::Round::PhoneScreen)
     }
 }

@@ -192,7 +192,6 @@ impl Session<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Origin;
     use std::collections::VecDeque;
 
     /// Plays back answers and grades; records what it was shown.
@@ -239,19 +238,9 @@ mod tests {
 
     fn question(id: u64, round: Round) -> Question {
         Question {
-            id,
-            round,
             question: format!("Question {id}?"),
-            rationale: "Why.".into(),
-            sample_answer: "Sample.".into(),
-            tags: vec![],
-            competency: None,
-            roles: vec![],
-            framework: None,
             look_for: vec!["Signal".into()],
-            red_flags: vec![],
-            follow_ups: vec![],
-            origin: Origin { file: std::sync::Arc::new("t.yaml".into()), line: 1, column: 1 },
+            ..Question::sample(id, round)
         }
     }
 

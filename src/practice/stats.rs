@@ -158,24 +158,15 @@ fn stories(pool: &[&Question], noted: &HashSet<u64>) -> Vec<Stories> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Origin, Round};
+    use crate::model::Round;
     use crate::practice::history::{FORMAT, Mode};
 
     fn question(id: u64, round: Round, tags: &[&str], competency: Competency) -> Question {
         Question {
-            id,
-            round,
-            question: "Q".into(),
-            rationale: "R".into(),
-            sample_answer: "A".into(),
             tags: tags.iter().map(|t| t.to_string()).collect(),
             competency: Some(competency),
-            roles: vec![],
             framework: Some(Framework::Star),
-            look_for: vec![],
-            red_flags: vec![],
-            follow_ups: vec![],
-            origin: Origin { file: std::sync::Arc::new("t.yaml".into()), line: 1, column: 1 },
+            ..Question::sample(id, round)
         }
     }
 

@@ -230,25 +230,12 @@ fn attempt<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Origin;
-    use std::path::PathBuf;
-    use std::sync::Arc;
 
     fn question(id: u64, round: Round, competency: Competency, tags: &[&str]) -> Question {
         Question {
-            id,
-            round,
-            question: format!("Question {id}"),
-            rationale: "Why.".to_string(),
-            sample_answer: "Answer.".to_string(),
-            tags: tags.iter().map(|t| t.to_string()).collect(),
             competency: Some(competency),
-            roles: vec![],
-            framework: None,
-            look_for: vec![],
-            red_flags: vec![],
-            follow_ups: vec![],
-            origin: Origin { file: Arc::new(PathBuf::from("t.yaml")), line: 1, column: 1 },
+            tags: tags.iter().map(|t| t.to_string()).collect(),
+            ..Question::sample(id, round)
         }
     }
 

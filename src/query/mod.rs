@@ -64,25 +64,13 @@ pub fn select<'a>(corpus: &'a Corpus, filter: &Filter) -> Vec<&'a Question> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Origin;
-    use std::path::PathBuf;
-    use std::sync::Arc;
 
     fn question(id: u64, round: Round, tags: &[&str], text: &str) -> Question {
         Question {
-            id,
-            round,
             question: text.to_string(),
-            rationale: "Why it is asked.".to_string(),
-            sample_answer: "An answer.".to_string(),
             tags: tags.iter().map(|t| t.to_string()).collect(),
-            competency: None,
             roles: vec!["senior-backend-engineer".to_string()],
-            framework: None,
-            look_for: vec![],
-            red_flags: vec![],
-            follow_ups: vec![],
-            origin: Origin { file: Arc::new(PathBuf::from("t.yaml")), line: 1, column: 1 },
+            ..Question::sample(id, round)
         }
     }
 
