@@ -196,8 +196,9 @@ fn parse_chunk(file: &Arc<PathBuf>, text: &str, lines_before: u64) -> Parsed {
             return Parsed::failed(Diagnostic::error(at(line, column), describe(&e)));
         }
     };
-    let RawFile(Some(items)) = raw else {
-        return Parsed::failed(Diagnostic::error(at(1, 1), EMPTY_FILE));
+    let items = match raw {
+        RawFile(Some(items)) if !items.is_empty() => items,
+        _ => return Parsed::failed(Diagnostic::error(at(1, 1), EMPTY_FILE)),
     };
     let mut parsed = Parsed::default();
     for item in items {

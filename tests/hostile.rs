@@ -1,0 +1,61 @@
+//! Hostile input, end to end: every case ends in a clear error or correct output, fast.
+//! Large fixtures are generated here at test time, never committed.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use common::{Outcome, Test};
+
+/// The design bound is well under a second; 5 s leaves room for a debug build on a busy
+/// machine. A run still going at this point is killed and the test fails.
+const LIMIT: Duration = Duration::from_secs(5);
+
+/// A question with every field filled in, with `id` and extra lines to vary it.
+fn question(id: &str, extra: &str) -> String {
+    format!(
+        "- id: {id}\n  round: behavioural\n  question: Tell me about a hard bug.\n  rationale: Why.\n  \
+         sample_answer: Because.\n  tags: [debugging]\n{extra}"
+    )
+}
+
+/// Runs qbank under the time limit and returns what the user saw.
+fn run(test: &Test) -> Outcome {
+    let start = Instant::now();
+    let output = test.command().timeout(LIMIT).output().expect("run qbank");
+    let elapsed = start.elapsed();
+    let outcome = Outcome {
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        code: output.status.code().unwrap_or(-1),
+    };
+    assert!(elapsed < LIMIT, "took {elapsed:?}\n--- stderr\n{}", outcome.stderr);
+    outcome
+}
+
+/// Exit 2 with one `error: PATH:LINE:COLUMN: ...` report that contains `needle`.
+fn fails_with(test: &Test, needle: &str) -> Outcome {
+    let outcome = run(test);
+    assert_eq!(outcome.code, 2, "exit status\n--- stdout\n{}\n--- stderr\n{}", outcome.stdout, outcome.stderr);
+    assert!(outcome.stderr.starts_with("error: "), "stderr: {}", outcome.stderr);
+    assert!(outcome.stderr.contains(needle), "expected {needle:?} in stderr:\n{}", outcome.stderr);
+    assert!(outcome.stdout.is_empty(), "errors never go to stdout: {}", outcome.stdout);
+    outcome
+}
+
+/// The `LINE:COLUMN` after `file` in the first error, which must be a real place.
+fn location(outcome: &Outcome, file: &str) -> (u64, u64) {
+    let after = outcome.stderr.split_once(&format!("{file}:")).map(|(_, rest)| rest).unwrap_or_default();
+    let mut parts = after.splitn(3, ':').map(|n| n.parse::<u64>().unwrap_or(0));
+    let (line, column) = (parts.next().unwrap_or(0), parts.next().unwrap_or(0));
+    assert!(line >= 1 && column >= 1, "no location after {file}: in {}", outcome.stderr);
+    (line, column)
+}
+
+#[test]
+fn an_empty_list_is_a_file_without_questions() {
+    for empty in ["[]\n", "--- []\n", "# nothing yet\n[]\n"] {
+        let out = fails_with(&Test::new().corpus(empty).args(["list"]), "file has no questions");
+        assert_eq!(location(&out, "corpus.yaml"), (1, 1), "{empty:?}");
+    }
+}
