@@ -59,3 +59,11 @@ fn an_empty_list_is_a_file_without_questions() {
         assert_eq!(location(&out, "corpus.yaml"), (1, 1), "{empty:?}");
     }
 }
+
+#[test]
+fn invalid_yaml_is_called_invalid_even_after_a_value_of_the_wrong_kind() {
+    let yaml = format!("{}{}", question("twelve", ""), question("13", "  look_for: [a, b\n"));
+    let out = fails_with(&Test::new().corpus(&yaml).args(["list"]), "invalid YAML: ");
+    assert_eq!(location(&out, "corpus.yaml"), (13, 13), "at the unclosed bracket:\n{}", out.stderr);
+    assert!(!out.stderr.contains("twelve"), "the syntax error comes first:\n{}", out.stderr);
+}

@@ -11,6 +11,7 @@ use std::sync::Arc;
 use serde::Deserialize;
 use serde::de::{self, IgnoredAny, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
+use serde_saphyr::granit_parser::{ErrorKind, Parser, ScanError};
 
 use crate::model::{Competency, Framework, Origin, Question, Round};
 use crate::suggest;
@@ -33,6 +34,10 @@ pub const FIELDS: [&str; 12] = [
 
 /// Corpus files larger than this are refused before parsing.
 pub const MAX_FILE_BYTES: usize = 1 << 30;
+
+/// Every message about a file that is not valid YAML starts with this, so a reader (and the
+/// YAML test suite) can tell it from a file that is valid YAML but not a question corpus.
+pub const INVALID_YAML: &str = "invalid YAML";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -191,10 +196,7 @@ fn parse_chunk(file: &Arc<PathBuf>, text: &str, lines_before: u64) -> Parsed {
     let at = |line: u64, column| Origin { file: file.clone(), line: line + lines_before, column };
     let raw: RawFile = match serde_saphyr::from_str_with_options(text, options()) {
         Ok(raw) => raw,
-        Err(e) => {
-            let (line, column) = e.location().map_or((1, 1), |l| (l.line().max(1), l.column().max(1)));
-            return Parsed::failed(Diagnostic::error(at(line, column), describe(&e)));
-        }
+        Err(e) => return Parsed::failed(read_error(file, text, &e)),
     };
     let items = match raw {
         RawFile(Some(items)) if !items.is_empty() => items,
@@ -237,6 +239,48 @@ fn options() -> serde_saphyr::Options {
             max_documents: 1,
         },
     }
+}
+
+/// Why serde could not read a file. Serde stops at the first value that does not fit a
+/// corpus, which may come before a syntax error further down: a file that is not valid YAML
+/// is reported as such, at its first syntax error.
+fn read_error(file: &Arc<PathBuf>, text: &str, error: &serde_saphyr::Error) -> Diagnostic {
+    let at = |line, column| Origin { file: file.clone(), line, column };
+    if let Some(syntax) = syntax_error(text) {
+        let mark = syntax.marker();
+        return Diagnostic::error(
+            at((mark.line() as u64).max(1), mark.col() as u64 + 1),
+            format!("{INVALID_YAML}: {}", syntax.info().replace('\n', "; ")),
+        );
+    }
+    let (line, column) = error.location().map_or((1, 1), |l| (l.line().max(1), l.column().max(1)));
+    Diagnostic::error(at(line, column), describe(error))
+}
+
+/// The first syntax error in `text`, from the parser's events alone: no values are built and
+/// no aliases expanded, so this is one quick pass whatever the file holds. Hitting a resource
+/// limit (nesting depth) is not a syntax error: that is left to the deserializer to report.
+pub fn syntax_error(text: &str) -> Option<ScanError> {
+    Parser::new_from_str(text).find_map(Result::err).filter(|e| is_syntax(e.kind()))
+}
+
+fn is_syntax(kind: &ErrorKind) -> bool {
+    !matches!(
+        kind,
+        ErrorKind::RecursionLimitExceeded
+            | ErrorKind::AnchorCountOverflow
+            | ErrorKind::TooManyComments
+            | ErrorKind::InputIo { .. }
+            | ErrorKind::InputDecoding { .. }
+            | ErrorKind::InputByteLimitExceeded { .. }
+            | ErrorKind::DirectiveByteLimitExceeded { .. }
+            | ErrorKind::TooManyReservedDirectiveParams { .. }
+            | ErrorKind::MultipleDocumentsUnsupported
+            | ErrorKind::MissingIncludeResolver
+            | ErrorKind::InputOffsetsWithoutSlice
+            | ErrorKind::InputSlicingUnavailable
+            | ErrorKind::Custom(_)
+    )
 }
 
 /// serde-saphyr's message without its " at line L, column C" suffix, in our words where
