@@ -67,3 +67,65 @@ fn invalid_yaml_is_called_invalid_even_after_a_value_of_the_wrong_kind() {
     assert_eq!(location(&out, "corpus.yaml"), (13, 13), "at the unclosed bracket:\n{}", out.stderr);
     assert!(!out.stderr.contains("twelve"), "the syntax error comes first:\n{}", out.stderr);
 }
+
+/// Ten levels of ten aliases each: a billion values once expanded.
+fn billion_laughs(indent: &str) -> String {
+    let mut yaml = format!("{indent}l0: &l0 [{}]\n", vec!["lol"; 10].join(", "));
+    for level in 1..10 {
+        let aliases = vec![format!("*l{}", level - 1); 10].join(", ");
+        yaml += &format!("{indent}l{level}: &l{level} [{aliases}]\n");
+    }
+    yaml
+}
+
+#[test]
+fn billion_laughs_are_refused_without_expanding_them() {
+    fails_with(&Test::new().corpus(&billion_laughs("")).args(["list"]), "must be a YAML list of questions");
+    let inside = format!("{}  extra:\n{}", question("1", ""), billion_laughs("    "));
+    fails_with(&Test::new().corpus(&inside).args(["list"]), "unknown field `extra`");
+    let as_items = format!("- laughs:\n{}- *l9\n- *l9\n", billion_laughs("    "));
+    fails_with(&Test::new().corpus(&as_items).args(["list"]), "unknown field `laughs`");
+}
+
+#[test]
+fn aliases_that_repeat_a_long_list_many_times_are_refused() {
+    let items: Vec<String> = (0..10_000).map(|i| format!("point {i}")).collect();
+    let mut yaml = question("1", &format!("  follow_ups: &many [{}]\n", items.join(", ")));
+    for id in 2..=99 {
+        yaml += &question(&id.to_string(), "  follow_ups: *many\n");
+    }
+    let out = fails_with(&Test::new().corpus(&yaml).args(["list"]), "aliases (`*name`) here repeat more than");
+    assert!(out.stderr.contains("alias bombs"), "{}", out.stderr);
+    location(&out, "corpus.yaml");
+}
+
+#[test]
+fn a_few_aliases_for_shared_lists_still_work() {
+    let mut yaml = question("1", "  look_for: &signals [Owns the outcome, Names the trade-off]\n");
+    for id in 2..=5 {
+        yaml += &question(&id.to_string(), "  look_for: *signals\n");
+    }
+    let out = run(&Test::new().corpus(&yaml).args(["show", "5", "--format", "json"]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.json()[0]["look_for"][1], "Names the trade-off");
+}
+
+#[test]
+fn nesting_a_thousand_deep_is_refused() {
+    let deep_flow = format!("{}{}", "[".repeat(1000), "]".repeat(1000));
+    let in_a_field = question("1", &format!("  look_for: {deep_flow}\n"));
+    let out = fails_with(&Test::new().corpus(&in_a_field).args(["list"]), "nested too deeply");
+    assert_eq!(location(&out, "corpus.yaml").0, 7);
+    fails_with(&Test::new().corpus(&format!("{deep_flow}\n")).args(["list"]), "nested too deeply");
+    let deep_mappings: String = (0..1000).map(|i| format!("{}- a:\n", "    ".repeat(i))).collect();
+    fails_with(&Test::new().corpus(&deep_mappings).args(["list"]), "unknown field `a`");
+    let deep_lists: String = (0..1000).map(|i| format!("{}-\n", "  ".repeat(i))).collect();
+    fails_with(&Test::new().corpus(&deep_lists).args(["list"]), "expected a question here");
+}
+
+#[test]
+fn a_second_yaml_document_is_named_as_such() {
+    let yaml = format!("{}---\n{}", question("1", ""), question("2", ""));
+    let out = fails_with(&Test::new().corpus(&yaml).args(["list"]), "a corpus file is one YAML document");
+    assert_eq!(location(&out, "corpus.yaml"), (7, 1));
+}

@@ -9,8 +9,9 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use serde::Deserialize;
-use serde::de::{self, IgnoredAny, SeqAccess, Visitor};
+use serde::de::{self, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
+use serde_saphyr::budget::BudgetBreach;
 use serde_saphyr::granit_parser::{ErrorKind, Parser, ScanError};
 
 use crate::model::{Competency, Framework, Origin, Question, Round};
@@ -34,6 +35,13 @@ pub const FIELDS: [&str; 12] = [
 
 /// Corpus files larger than this are refused before parsing.
 pub const MAX_FILE_BYTES: usize = 1 << 30;
+
+/// How deep YAML may nest. A question needs three levels (list, question, field list).
+pub const MAX_DEPTH: usize = 64;
+
+/// How many values aliases (`*name`) may repeat in one file: enough for shared tag lists,
+/// far too few for an alias bomb to cost more than a fraction of a second.
+pub const MAX_ALIAS_VALUES: usize = 100_000;
 
 /// Every message about a file that is not valid YAML starts with this, so a reader (and the
 /// YAML test suite) can tell it from a file that is valid YAML but not a question corpus.
@@ -230,13 +238,18 @@ const EMPTY_FILE: &str =
 
 fn options() -> serde_saphyr::Options {
     // Team corpora reach 100k questions (~100 MB) in one file; the defaults stop at 1M
-    // events. Aliases keep their default limits: they are how YAML bombs multiply.
+    // events. Aliases get lower limits than the defaults: they are how YAML bombs multiply.
     serde_saphyr::options! {
         budget: serde_saphyr::budget! {
             max_events: 200_000_000,
             max_nodes: 100_000_000,
             max_total_scalar_bytes: MAX_FILE_BYTES,
             max_documents: 1,
+            max_depth: MAX_DEPTH,
+            max_recorded_anchor_events: MAX_ALIAS_VALUES,
+        },
+        alias_limits: serde_saphyr::alias_limits! {
+            max_total_replayed_events: MAX_ALIAS_VALUES,
         },
     }
 }
@@ -286,6 +299,9 @@ fn is_syntax(kind: &ErrorKind) -> bool {
 /// serde-saphyr's message without its " at line L, column C" suffix, in our words where
 /// its wording would puzzle someone who writes questions rather than Rust.
 fn describe(error: &serde_saphyr::Error) -> String {
+    if let Some(limit) = limit_message(error.without_snippet()) {
+        return limit;
+    }
     let text = error.without_snippet().to_string();
     let text = match text.rfind(" at line ") {
         Some(at) => &text[..at],
@@ -308,7 +324,62 @@ fn describe(error: &serde_saphyr::Error) -> String {
     if text.starts_with("expected string scalar") {
         return "expected text here, found a list or mapping".to_string();
     }
+    if text == "expected mapping start" {
+        return "expected a question here: `field: value` lines (a YAML mapping)".to_string();
+    }
+    if text == "recursion limit exceeded" {
+        return nested_too_deeply();
+    }
     text.to_string()
+}
+
+/// A limit that guards against hostile files, in words that say which and what to do.
+fn limit_message(error: &serde_saphyr::Error) -> Option<String> {
+    use serde_saphyr::Error;
+    let breach = match error {
+        #[allow(deprecated)] // `msg` is deprecated; the wrapped error is what we read.
+        Error::AliasError { error, .. } => return limit_message(error),
+        Error::AliasReplayLimitExceeded { .. }
+        | Error::AliasExpansionLimitExceeded { .. }
+        | Error::AliasReplayStackDepthExceeded { .. }
+        | Error::AliasReplayCounterOverflow { .. } => return Some(too_many_aliases()),
+        Error::Budget { breach, .. } => breach,
+        _ => return None,
+    };
+    Some(match breach {
+        BudgetBreach::Documents { .. } => "a corpus file is one YAML document, and a second one \
+            starts here (remove this `---` line, or move what follows to another file)"
+            .to_string(),
+        BudgetBreach::Depth { .. } => nested_too_deeply(),
+        BudgetBreach::Aliases { .. }
+        | BudgetBreach::Anchors { .. }
+        | BudgetBreach::RecordedAnchorEvents { .. }
+        | BudgetBreach::RecordedAnchorBytes { .. } => too_many_aliases(),
+        BudgetBreach::AliasAnchorRatio { aliases, anchors } => format!(
+            "{aliases} aliases (`*name`) for {anchors} anchors (`&name`) is more than 10 per anchor, \
+             a pattern used by YAML alias bombs: write the values out instead"
+        ),
+        BudgetBreach::Events { .. }
+        | BudgetBreach::Nodes { .. }
+        | BudgetBreach::ScalarBytes { .. }
+        | BudgetBreach::InputBytes { .. } => {
+            "file holds too many values to load; split it into several files".to_string()
+        }
+        _ => return None,
+    })
+}
+
+fn nested_too_deeply() -> String {
+    "nested too deeply for a question corpus, which needs 3 levels (the limit guards against \
+     files built to exhaust the parser)"
+        .to_string()
+}
+
+fn too_many_aliases() -> String {
+    format!(
+        "aliases (`*name`) here repeat more than {MAX_ALIAS_VALUES} values in all (a guard \
+         against YAML alias bombs): write the values out, or use fewer aliases"
+    )
 }
 
 fn line_column(before: &[u8]) -> (u64, u64) {
@@ -342,8 +413,8 @@ impl<'de> Deserialize<'de> for RawFile {
             fn visit_none<E: de::Error>(self) -> Result<RawFile, E> {
                 Ok(RawFile(None))
             }
-            fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<RawFile, A::Error> {
-                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+            // Not read any further: its values could be an alias bomb.
+            fn visit_map<A: de::MapAccess<'de>>(self, _: A) -> Result<RawFile, A::Error> {
                 Err(de::Error::custom(NOT_A_LIST))
             }
             fn visit_str<E: de::Error>(self, _: &str) -> Result<RawFile, E> {
