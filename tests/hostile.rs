@@ -129,3 +129,36 @@ fn a_second_yaml_document_is_named_as_such() {
     let out = fails_with(&Test::new().corpus(&yaml).args(["list"]), "a corpus file is one YAML document");
     assert_eq!(location(&out, "corpus.yaml"), (7, 1));
 }
+
+/// `size` bytes of prose, as one line: `word word word ...`.
+fn long_text(size: usize) -> String {
+    "word ".repeat(size / 5).trim_end().to_string()
+}
+
+#[test]
+fn a_50_mb_string_is_refused_quickly_with_its_size() {
+    let text = long_text(50 << 20);
+    for (yaml, needle, at) in [
+        (question("1", &format!("  follow_ups: [\"{text}\"]\n")), "has an item in `follow_ups` of 51200 KiB", (7, 16)),
+        (format!("- id: 1\n  question: {text}\n"), "has a `question` of 51200 KiB", (2, 13)),
+        (question("1", &format!("  roles: [{text}]\n")), "a role of 51200 KiB", (7, 11)),
+    ] {
+        let out = fails_with(&Test::new().corpus(&yaml).args(["list"]), needle);
+        assert!(out.stderr.contains("text is limited to 64 KiB"), "{}", out.stderr);
+        assert_eq!(location(&out, "corpus.yaml"), at);
+        assert!(out.stderr.len() < 1000, "the message does not repeat the text");
+    }
+}
+
+#[test]
+fn text_up_to_the_limit_loads_and_prints_in_full() {
+    let text = long_text(64 * 1024);
+    let yaml = question("1", &format!("  red_flags: [\"{text}\"]\n")).replace("Because.", &text);
+    let out = run(&Test::new().corpus(&yaml).args(["show", "1", "--format", "json"]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.json()[0]["sample_answer"].as_str().map(str::len), Some(text.len()));
+    let card = run(&Test::new().corpus(&yaml).args(["show", "1"]));
+    assert_eq!(card.code, 0, "{}", card.stderr);
+    let words = card.stdout.matches("word").count();
+    assert_eq!(words, 2 * text.matches("word").count(), "answer and red flag, wrapped, every word kept");
+}

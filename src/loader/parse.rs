@@ -36,6 +36,10 @@ pub const FIELDS: [&str; 12] = [
 /// Corpus files larger than this are refused before parsing.
 pub const MAX_FILE_BYTES: usize = 1 << 30;
 
+/// Text longer than this, in any one field or list item, is refused: the longest built-in
+/// sample answer is about 2 KiB, and a 50 MB string would only make every command slow.
+pub const MAX_TEXT_BYTES: usize = 64 * 1024;
+
 /// How deep YAML may nest. A question needs three levels (list, question, field list).
 pub const MAX_DEPTH: usize = 64;
 
@@ -526,6 +530,11 @@ fn convert(
                 out.push(Diagnostic::error(at(&v.referenced), format!("{name} has an empty `{field}`")));
                 String::new()
             }
+            Some(v) if v.value.len() > MAX_TEXT_BYTES => {
+                let what = format!("{name} has a `{field}` of");
+                out.push(Diagnostic::error(at(&v.referenced), too_long(&what, &v.value)));
+                String::new()
+            }
             Some(v) => v.value.trim_end().to_string(),
         }
     };
@@ -596,6 +605,9 @@ fn convert(
                     at(&item.referenced),
                     format!("{name} has an empty item in `{field}`"),
                 ));
+            } else if item.value.len() > MAX_TEXT_BYTES {
+                let what = format!("{name} has an item in `{field}` of");
+                out.push(Diagnostic::error(at(&item.referenced), too_long(&what, &item.value)));
             } else {
                 kept.push(item.value.trim_end().to_string());
             }
@@ -635,7 +647,9 @@ fn kebab_list(
 ) -> Vec<String> {
     let mut kept = Vec::with_capacity(items.len());
     for item in items {
-        if is_kebab_case(&item.value) {
+        if item.value.len() > MAX_TEXT_BYTES {
+            out.push(Diagnostic::error(at(&item.referenced), too_long(&format!("a {kind} of"), &item.value)));
+        } else if is_kebab_case(&item.value) {
             if !kept.contains(&item.value) {
                 kept.push(item.value);
             }
@@ -647,6 +661,14 @@ fn kebab_list(
         }
     }
     kept
+}
+
+fn too_long(what: &str, text: &str) -> String {
+    format!(
+        "{what} {} KiB; text is limited to {} KiB per field or item",
+        text.len().div_ceil(1024),
+        MAX_TEXT_BYTES / 1024
+    )
 }
 
 /// Lowercase ASCII words of letters and digits joined by single hyphens: `system-design`.
