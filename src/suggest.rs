@@ -1,7 +1,14 @@
 //! "Did you mean" for typos in rounds, tags, fields and ids.
 
+/// Longer input is not a typo of a name, and comparing it would cost time in proportion to
+/// its length squared (a megabyte-long `round:` took seconds).
+const MAX_TYPO_BYTES: usize = 100;
+
 /// The candidate closest to `input`, if it is close enough to be what the user meant.
 pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    if input.len() > MAX_TYPO_BYTES {
+        return None;
+    }
     let input = input.to_lowercase();
     candidates
         .into_iter()

@@ -162,3 +162,14 @@ fn text_up_to_the_limit_loads_and_prints_in_full() {
     let words = card.stdout.matches("word").count();
     assert_eq!(words, 2 * text.matches("word").count(), "answer and red flag, wrapped, every word kept");
 }
+
+#[test]
+fn a_huge_unknown_name_is_refused_quickly_and_quoted_briefly() {
+    let huge = "x".repeat(1 << 20);
+    for field in ["round", "competency", "framework"] {
+        let yaml = format!("{}  {field}: {huge}\n", question("1", "").replace("  round: behavioural\n", ""));
+        let yaml = if field == "round" { yaml } else { format!("{yaml}  round: behavioural\n") };
+        let out = fails_with(&Test::new().corpus(&yaml).args(["list"]), &format!("unknown {field} 'xxx"));
+        assert!(out.stderr.len() < 2000, "{field}: a {} byte message", out.stderr.len());
+    }
+}

@@ -74,13 +74,23 @@ pub struct Diagnostic {
     pub message: String,
 }
 
+/// Messages quote corpus text (an unknown round, a tag); this much is enough to recognise it.
+const MAX_MESSAGE_CHARS: usize = 300;
+
 impl Diagnostic {
     pub fn error(origin: Origin, message: impl Into<String>) -> Diagnostic {
-        Diagnostic { origin, severity: Severity::Error, message: message.into() }
+        Diagnostic { origin, severity: Severity::Error, message: shorten(message.into()) }
     }
 
     pub fn warning(origin: Origin, message: impl Into<String>) -> Diagnostic {
-        Diagnostic { origin, severity: Severity::Warning, message: message.into() }
+        Diagnostic { origin, severity: Severity::Warning, message: shorten(message.into()) }
+    }
+}
+
+fn shorten(message: String) -> String {
+    match message.char_indices().nth(MAX_MESSAGE_CHARS) {
+        Some((cut, _)) => format!("{}... ({} bytes more)", &message[..cut], message.len() - cut),
+        None => message,
     }
 }
 
@@ -734,5 +744,18 @@ mod tests {
         for cut in split_points(&text, 4) {
             assert!(cut == 0 || cut == text.len() || text[cut..].starts_with("- "));
         }
+    }
+
+    fn origin() -> Origin {
+        Origin { file: Arc::new(PathBuf::from("q.yaml")), line: 1, column: 1 }
+    }
+
+    #[test]
+    fn long_messages_are_cut_on_a_character_boundary() {
+        let long = format!("unknown round '{}'", "é".repeat(1000)); // 2016 bytes
+        let d = Diagnostic::error(origin(), long.clone());
+        let kept: String = long.chars().take(MAX_MESSAGE_CHARS).collect(); // 585 bytes
+        assert_eq!(d.message, format!("{kept}... (1431 bytes more)"));
+        assert_eq!(Diagnostic::warning(origin(), "short").message, "short");
     }
 }
