@@ -173,3 +173,13 @@ fn a_huge_unknown_name_is_refused_quickly_and_quoted_briefly() {
         assert!(out.stderr.len() < 2000, "{field}: a {} byte message", out.stderr.len());
     }
 }
+
+#[test]
+fn a_question_with_50_000_tags_loads_quickly() {
+    // Duplicate tags are dropped: that check was quadratic, and 200,000 tags took minutes.
+    let tags: Vec<String> = (0..50_000).map(|i| format!("t{}", i % 49_999)).collect();
+    let yaml = question("1", "").replace("[debugging]", &format!("[{}]", tags.join(", ")));
+    let out = run(&Test::new().corpus(&yaml).args(["show", "1", "--format", "json"]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.json()[0]["tags"].as_array().map(Vec::len), Some(49_999));
+}

@@ -4,6 +4,7 @@
 //! `Question` that cannot be invalid. Nothing outside this module sees YAML shapes.
 //! `build.rs` includes this file too, so it only depends on `model` and `suggest`.
 
+use std::collections::HashSet;
 use std::fmt;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -656,11 +657,12 @@ fn kebab_list(
     out: &mut Vec<Diagnostic>,
 ) -> Vec<String> {
     let mut kept = Vec::with_capacity(items.len());
+    let mut seen = HashSet::with_capacity(items.len());
     for item in items {
         if item.value.len() > MAX_TEXT_BYTES {
             out.push(Diagnostic::error(at(&item.referenced), too_long(&format!("a {kind} of"), &item.value)));
         } else if is_kebab_case(&item.value) {
-            if !kept.contains(&item.value) {
+            if seen.insert(item.value.clone()) {
                 kept.push(item.value);
             }
         } else {
