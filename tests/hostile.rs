@@ -183,3 +183,23 @@ fn a_question_with_50_000_tags_loads_quickly() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(out.json()[0]["tags"].as_array().map(Vec::len), Some(49_999));
 }
+
+fn mkfifo(path: &std::path::Path) {
+    let made = std::process::Command::new("mkfifo").arg(path).status().expect("run mkfifo");
+    assert!(made.success(), "mkfifo {}", path.display());
+}
+
+#[test]
+fn a_fifo_or_device_is_refused_not_waited_on() {
+    let test = Test::new();
+    mkfifo(&test.dir().join("pipe.yaml"));
+    let out = fails_with(&test.args(["--no-builtin", "--corpus", "pipe.yaml", "list"]), "not a regular file");
+    assert!(out.stderr.starts_with("error: pipe.yaml:1:1: cannot read corpus file"), "{}", out.stderr);
+
+    let test = Test::new();
+    test.file("bank/questions.yaml", question("1", ""));
+    mkfifo(&test.dir().join("bank/pipe.yaml"));
+    fails_with(&test.args(["--no-builtin", "--corpus", "bank", "list"]), "bank/pipe.yaml:1:1: cannot read corpus file");
+
+    fails_with(&Test::new().args(["--corpus", "/dev/zero", "list"]), "/dev/zero:1:1: cannot read corpus file");
+}

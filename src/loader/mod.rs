@@ -101,6 +101,11 @@ fn here_for((path, message): (PathBuf, String)) -> Parsed {
 }
 
 fn read_file(path: &Path, cache: Option<&Path>) -> Parsed {
+    // Checked before the cache key, which opens the file: opening a FIFO waits for a writer.
+    let size = match regular_file_size(path) {
+        Ok(size) => size,
+        Err(message) => return here_for((path.to_path_buf(), message)),
+    };
     let name = Arc::new(path.to_path_buf());
     let key = cache.and_then(|_| cache::Key::of(path).ok());
     if let (Some(dir), Some(key)) = (cache, &key)
@@ -109,7 +114,7 @@ fn read_file(path: &Path, cache: Option<&Path>) -> Parsed {
         let ids = questions.iter().map(|q| (q.id, q.origin.clone())).collect();
         return Parsed { questions, diagnostics: Vec::new(), ids };
     }
-    let parsed = match std::fs::read(path) {
+    let parsed = match read_bytes(path, size) {
         Ok(bytes) => parse::parse_bytes(&name, &bytes),
         Err(e) => {
             return here_for((path.to_path_buf(), format!("cannot read corpus file: {}", io_reason(&e))));
@@ -121,6 +126,29 @@ fn read_file(path: &Path, cache: Option<&Path>) -> Parsed {
         cache::write(dir, key, &parsed.questions);
     }
     parsed
+}
+
+/// The size of a corpus file that may be read. Only regular files may: a FIFO would wait for
+/// a writer forever and a device such as /dev/zero never ends. Files over the limit are
+/// refused by their size, before any of them is read.
+fn regular_file_size(path: &Path) -> Result<u64, String> {
+    let metadata =
+        std::fs::metadata(path).map_err(|e| format!("cannot read corpus file: {}", io_reason(&e)))?;
+    if !metadata.is_file() {
+        return Err("cannot read corpus file: not a regular file (a pipe, socket or device?)".to_string());
+    }
+    match parse::too_large(metadata.len()) {
+        Some(message) => Err(message),
+        None => Ok(metadata.len()),
+    }
+}
+
+/// The file's bytes, never more than the limit even if it grew since its size was taken.
+fn read_bytes(path: &Path, size: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::with_capacity(size as usize);
+    std::fs::File::open(path)?.take(parse::MAX_FILE_BYTES as u64 + 1).read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 /// Collects corpus files below `dir`, following links but never the same folder twice.

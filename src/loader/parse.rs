@@ -116,12 +116,7 @@ pub struct Parsed {
 /// Parses the bytes of one corpus file named `file`.
 pub fn parse_bytes(file: &Arc<PathBuf>, bytes: &[u8]) -> Parsed {
     let at = |line, column| Origin { file: file.clone(), line, column };
-    if bytes.len() > MAX_FILE_BYTES {
-        let message = format!(
-            "file is {} MiB; corpus files are limited to {} MiB",
-            bytes.len() >> 20,
-            MAX_FILE_BYTES >> 20
-        );
+    if let Some(message) = too_large(bytes.len() as u64) {
         return Parsed::failed(Diagnostic::error(at(1, 1), message));
     }
     let text = match std::str::from_utf8(bytes) {
@@ -135,6 +130,12 @@ pub fn parse_bytes(file: &Arc<PathBuf>, bytes: &[u8]) -> Parsed {
         }
     };
     parse_str(file, text)
+}
+
+/// Why a file of `size` bytes is not parsed, if it is too large to be.
+pub fn too_large(size: u64) -> Option<String> {
+    (size > MAX_FILE_BYTES as u64)
+        .then(|| format!("file is {} MiB; corpus files are limited to {} MiB", size >> 20, MAX_FILE_BYTES >> 20))
 }
 
 /// Parses the text of one corpus file named `file`.
