@@ -203,3 +203,74 @@ fn a_fifo_or_device_is_refused_not_waited_on() {
 
     fails_with(&Test::new().args(["--corpus", "/dev/zero", "list"]), "/dev/zero:1:1: cannot read corpus file");
 }
+
+#[test]
+fn a_folder_named_like_a_corpus_file_is_walked_as_a_folder() {
+    let test = Test::new();
+    test.file("bank/odd.yaml/questions.yaml", question("7", ""));
+    let out = run(&test.args(["--no-builtin", "--corpus", "bank", "list"]));
+    assert_eq!((out.code, out.listed_ids()), (0, vec![7]), "{}", out.stderr);
+}
+
+#[test]
+fn symlink_loops_in_a_corpus_folder_end() {
+    let test = Test::new();
+    test.file("bank/questions.yaml", question("1", ""));
+    std::os::unix::fs::symlink("..", test.dir().join("bank/parent")).expect("symlink");
+    std::os::unix::fs::symlink(".", test.dir().join("bank/self")).expect("symlink");
+    let out = run(&test.args(["--no-builtin", "--corpus", "bank", "list"]));
+    assert_eq!((out.code, out.listed_ids()), (0, vec![1]), "each folder is read once:\n{}", out.stderr);
+
+    let test = Test::new();
+    test.file("bank/questions.yaml", question("1", ""));
+    std::os::unix::fs::symlink("loop.yaml", test.dir().join("bank/loop.yaml")).expect("symlink");
+    fails_with(
+        &test.args(["--no-builtin", "--corpus", "bank", "list"]),
+        "bank/loop.yaml:1:1: cannot read: too many levels of symbolic links",
+    );
+}
+
+/// Whether this process runs as root, who may read any file whatever its mode: a new
+/// file belongs to the effective user.
+fn running_as_root() -> bool {
+    use std::os::unix::fs::MetadataExt;
+    let probe = tempfile::NamedTempFile::new().expect("temp file");
+    probe.as_file().metadata().expect("metadata").uid() == 0
+}
+
+#[test]
+fn an_unreadable_file_is_named_with_the_reason() {
+    use std::os::unix::fs::PermissionsExt;
+    let test = Test::new();
+    let file = test.file("bank/secret.yaml", question("1", ""));
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o000)).expect("chmod");
+    let command = if running_as_root() { as_nobody(&test) } else { Some(test.command()) };
+    let Some(mut command) = command else {
+        let note = "an_unreadable_file_is_named_with_the_reason: not run: root reads any file, and \
+                    setpriv (util-linux), needed to run as another user, is missing\n";
+        let _ = std::io::Write::write_all(&mut std::io::stderr(), note.as_bytes());
+        return;
+    };
+    let output = command.args(["--no-builtin", "--corpus", "bank", "list"]).timeout(LIMIT).output().expect("run");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.starts_with("error: bank/secret.yaml:1:1: cannot read corpus file: permission denied"),
+        "{stderr}"
+    );
+}
+
+/// Root reads a file whatever its mode, so the run drops to user `nobody` through setpriv;
+/// the test's folders are opened up for that user. None without setpriv.
+fn as_nobody(test: &Test) -> Option<assert_cmd::Command> {
+    use std::os::unix::fs::PermissionsExt;
+    std::process::Command::new("setpriv").arg("--version").output().ok()?;
+    for folder in [test.dir().to_path_buf(), test.dir().join("bank")] {
+        std::fs::set_permissions(folder, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    }
+    let qbank = test.command().get_program().to_owned();
+    let mut setpriv = std::process::Command::new("setpriv");
+    setpriv.args(["--reuid=65534", "--regid=65534", "--clear-groups"]).arg(qbank).env_clear();
+    setpriv.env("QBANK_HOME", test.dir().join("home")).current_dir(test.dir());
+    Some(assert_cmd::Command::from_std(setpriv))
+}
