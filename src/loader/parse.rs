@@ -220,7 +220,7 @@ fn parse_chunk(file: &Arc<PathBuf>, text: &str, lines_before: u64) -> Parsed {
     let at = |line: u64, column| Origin { file: file.clone(), line: line + lines_before, column };
     let raw: RawFile = match serde_saphyr::from_str_with_options(text, options()) {
         Ok(raw) => raw,
-        Err(e) => return Parsed::failed(read_error(file, text, &e)),
+        Err(e) => return Parsed::failed(read_error(&at, text, &e)),
     };
     let items = match raw {
         RawFile(Some(items)) if !items.is_empty() => items,
@@ -273,8 +273,7 @@ fn options() -> serde_saphyr::Options {
 /// Why serde could not read a file. Serde stops at the first value that does not fit a
 /// corpus, which may come before a syntax error further down: a file that is not valid YAML
 /// is reported as such, at its first syntax error.
-fn read_error(file: &Arc<PathBuf>, text: &str, error: &serde_saphyr::Error) -> Diagnostic {
-    let at = |line, column| Origin { file: file.clone(), line, column };
+fn read_error(at: &dyn Fn(u64, u64) -> Origin, text: &str, error: &serde_saphyr::Error) -> Diagnostic {
     if let Some(syntax) = syntax_error(text) {
         let mark = syntax.marker();
         return Diagnostic::error(
@@ -747,6 +746,16 @@ mod tests {
         for cut in split_points(&text, 4) {
             assert!(cut == 0 || cut == text.len() || text[cut..].starts_with("- "));
         }
+    }
+
+    #[test]
+    fn errors_in_a_piece_of_a_file_are_placed_in_the_file() {
+        let piece = "- id: 5\n  tags: [a, b\n";
+        let syntax = parse_chunk(&name(), piece, 10);
+        assert_eq!((syntax.diagnostics[0].origin.line, syntax.diagnostics[0].origin.column), (12, 9));
+        assert!(syntax.diagnostics[0].message.starts_with(INVALID_YAML), "{:?}", syntax.diagnostics);
+        let schema = parse_chunk(&name(), "- id: five\n", 10);
+        assert_eq!(schema.diagnostics[0].origin.line, 11, "{:?}", schema.diagnostics);
     }
 
     fn origin() -> Origin {
