@@ -274,3 +274,26 @@ fn as_nobody(test: &Test) -> Option<assert_cmd::Command> {
     setpriv.env("QBANK_HOME", test.dir().join("home")).current_dir(test.dir());
     Some(assert_cmd::Command::from_std(setpriv))
 }
+
+/// Terminal control that corpus text may carry: CSI colour and clear-screen, an OSC title
+/// change ended by BEL, a C1 CSI, a Trojan Source bidi override and invisible characters.
+const CONTROL: &[char] = &['\x1b', '\x07', '\u{9b}', '\u{202e}', '\u{2066}', '\u{200b}', '\u{feff}'];
+
+fn assert_no_control(what: &str, text: &str) {
+    for c in CONTROL {
+        assert!(!text.contains(*c), "{what} let {c:?} through:\n{text:?}");
+    }
+}
+
+#[test]
+fn error_messages_show_control_characters_from_the_corpus_and_file_names() {
+    let yaml = question("1", "").replace("behavioural", r#""behav\e[2J\e]0;pwned\aioural""#);
+    let yaml = yaml.replace("[debugging]", r#"["\u202Egnp.exe", "\x9b31m"]"#);
+    let test = Test::new();
+    test.file("bank/\x1b[31mred.yaml", yaml);
+    let out = fails_with(&test.args(["--no-builtin", "--corpus", "bank", "list"]), "unknown round 'behav");
+    assert_no_control("stderr", &out.stderr);
+    assert!(out.stderr.contains("\u{241b}[31mred.yaml"), "the file name, made visible: {}", out.stderr);
+    assert!(out.stderr.contains("\u{241b}[2J\u{241b}]0;pwned\u{2407}"), "{}", out.stderr);
+    assert!(out.stderr.contains("<U+202E>gnp.exe"), "{}", out.stderr);
+}
