@@ -283,6 +283,12 @@ fn assert_no_control(what: &str, text: &str) {
     for c in CONTROL {
         assert!(!text.contains(*c), "{what} let {c:?} through:\n{text:?}");
     }
+    let hidden = |c: char| {
+        (c.is_control() && c != '\n' && c != '\t')
+            || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+            || matches!(c, '\u{61c}' | '\u{feff}')
+    };
+    assert!(!text.contains(hidden), "{what} let {:?} through:\n{text:?}", text.matches(hidden).next());
 }
 
 #[test]
@@ -296,4 +302,50 @@ fn error_messages_show_control_characters_from_the_corpus_and_file_names() {
     assert!(out.stderr.contains("\u{241b}[31mred.yaml"), "the file name, made visible: {}", out.stderr);
     assert!(out.stderr.contains("\u{241b}[2J\u{241b}]0;pwned\u{2407}"), "{}", out.stderr);
     assert!(out.stderr.contains("<U+202E>gnp.exe"), "{}", out.stderr);
+}
+
+/// Every text field carries a different kind of terminal control or invisible character.
+const EVERY_FIELD: &str = r#"- id: 1
+  round: behavioural
+  question: "Q \e[31mred\e[0m \u202Eevil\u202C \u2066iso\u2069 zero\u200Bwidth"
+  rationale: "R \e]0;title\a \x9b2J"
+  sample_answer: "S \e[2J \u202Dlro\u202C joiners\u200C\u200D lrm\u200E alm\u061C bom\uFEFF"
+  tags: [x]
+  look_for: ["L \e[1mbold"]
+  red_flags: ["F \a bell \r return"]
+  follow_ups: ["U \u202A\u202B embed \b backspace"]
+"#;
+
+#[test]
+fn escape_sequences_in_every_text_field_are_shown_not_obeyed() {
+    let plain = ["\u{241b}[31mred", "<U+202E>evil"];
+    let markdown = ["\u{241b}\\[31mred", "\\<U+202E\\>evil"];
+    for (args, shown) in [
+        (&["show", "1"][..], plain),
+        (&["show", "1", "--format", "markdown"], markdown),
+        (&["random", "--answer", "--seed", "1"], plain),
+        (&["list"], plain),
+        (&["list", "--long"], plain),
+        (&["search", "evil"], plain),
+    ] {
+        let out = run(&Test::new().corpus(EVERY_FIELD).args(args));
+        assert_eq!(out.code, 0, "{args:?}: {}", out.stderr);
+        assert_no_control(&format!("{args:?}"), &out.stdout);
+        assert!(shown.iter().all(|s| out.stdout.contains(s)), "{args:?} shows {shown:?}:\n{}", out.stdout);
+    }
+    let card = run(&Test::new().corpus(EVERY_FIELD).args(["show", "1"])).stdout;
+    for shown in [
+        "<U+2066>iso<U+2069>",
+        "zero<U+200B>width",
+        "\u{241b}]0;title\u{2407}",
+        "<U+009B>2J",
+        "\u{241b}[2J <U+202D>lro<U+202C>",
+        "joiners<U+200C><U+200D>",
+        "lrm<U+200E> alm<U+061C> bom<U+FEFF>",
+        "\u{241b}[1mbold",
+        "\u{2407} bell \u{240d} return",
+        "<U+202A><U+202B> embed \u{2408} backspace",
+    ] {
+        assert!(card.contains(shown), "{shown:?} not in the card:\n{card}");
+    }
 }

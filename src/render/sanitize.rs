@@ -27,6 +27,8 @@ fn needs_escape(c: char) -> bool {
         '\n' | '\t' => false,
         '\0'..='\x1f' | '\x7f'..='\u{9f}' => true,
         '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}' => true,
+        // The Arabic letter mark, the one bidi control outside the ranges above.
+        '\u{61c}' => true,
         _ => false,
     }
 }
@@ -49,5 +51,6 @@ mod tests {
     #[test]
     fn bidi_and_zero_width_are_shown() {
         assert_eq!(clean("a\u{202e}b\u{200b}c\u{2066}"), "a<U+202E>b<U+200B>c<U+2066>");
+        assert_eq!(clean("a\u{61c}b"), "a<U+061C>b");
     }
 }
