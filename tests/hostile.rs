@@ -349,3 +349,14 @@ fn escape_sequences_in_every_text_field_are_shown_not_obeyed() {
         assert!(card.contains(shown), "{shown:?} not in the card:\n{card}");
     }
 }
+
+#[test]
+fn json_output_escapes_what_a_terminal_would_obey_and_keeps_the_text_exact() {
+    let out = run(&Test::new().corpus(EVERY_FIELD).args(["show", "1", "--format", "json"]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_no_control("json", &out.stdout);
+    let question = &out.json()[0];
+    assert_eq!(question["question"], "Q \x1b[31mred\x1b[0m \u{202e}evil\u{202c} \u{2066}iso\u{2069} zero\u{200b}width");
+    assert_eq!(question["rationale"], "R \x1b]0;title\x07 \u{9b}2J");
+    assert_eq!(question["follow_ups"][0], "U \u{202a}\u{202b} embed \x08 backspace");
+}

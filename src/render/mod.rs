@@ -2,6 +2,7 @@
 //! knows about terminal width and colour.
 
 pub mod feedback;
+pub mod json;
 pub mod kit;
 pub mod markdown;
 pub mod practice;
@@ -56,9 +57,9 @@ impl Output {
         self.out.flush()
     }
 
-    /// Pretty JSON followed by a newline; never coloured.
+    /// Pretty JSON followed by a newline; never coloured, and safe to print (see `json`).
     pub fn json<T: Serialize + ?Sized>(&mut self, value: &T) -> io::Result<()> {
-        serde_json::to_writer_pretty(&mut self.out, value).map_err(io::Error::from)?;
+        json::write_pretty(&mut self.out, value)?;
         writeln!(self.out)
     }
 

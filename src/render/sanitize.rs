@@ -6,13 +6,13 @@ use std::borrow::Cow;
 /// reorder what the reader sees (Trojan Source bidi overrides), with visible stand-ins.
 /// Newline and tab are kept.
 pub fn clean(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(needs_escape) {
+    if !text.chars().any(is_hidden_or_control) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 16);
     for c in text.chars() {
         match c {
-            c if !needs_escape(c) => out.push(c),
+            c if !is_hidden_or_control(c) => out.push(c),
             // C0 controls have visible "control pictures" at U+2400 + code.
             '\0'..='\x1f' => out.push(char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}')),
             '\x7f' => out.push('\u{2421}'),
@@ -22,7 +22,9 @@ pub fn clean(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-fn needs_escape(c: char) -> bool {
+/// A character that a terminal obeys or that hides itself: C0 and C1 controls other than
+/// newline and tab, bidi controls, zero-width characters and the BOM.
+pub fn is_hidden_or_control(c: char) -> bool {
     match c {
         '\n' | '\t' => false,
         '\0'..='\x1f' | '\x7f'..='\u{9f}' => true,
