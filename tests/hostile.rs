@@ -360,3 +360,39 @@ fn json_output_escapes_what_a_terminal_would_obey_and_keeps_the_text_exact() {
     assert_eq!(question["rationale"], "R \x1b]0;title\x07 \u{9b}2J");
     assert_eq!(question["follow_ups"][0], "U \u{202a}\u{202b} embed \x08 backspace");
 }
+
+#[test]
+fn ids_at_the_u32_and_u64_limits_load_and_print_exactly() {
+    let ids = ["4294967295", "4294967296", "18446744073709551614", "18446744073709551615"];
+    let yaml: String = ids.iter().map(|id| question(id, "")).collect();
+    let list = run(&Test::new().corpus(&yaml).args(["list"]));
+    assert_eq!(list.code, 0, "{}", list.stderr);
+    let listed: Vec<String> = list.listed_ids().iter().map(u64::to_string).collect();
+    assert_eq!(listed, ids);
+    let json = run(&Test::new().corpus(&yaml).args(["show", "18446744073709551615", "--format", "json"]));
+    assert!(json.stdout.contains("\"id\": 18446744073709551615,"), "exact, not a float: {}", json.stdout);
+    let card = run(&Test::new().corpus(&yaml).args(["show", "4294967296"]));
+    assert!(card.stdout.starts_with("#4294967296  Behavioural"), "{}", card.stdout);
+    let yaml_out = run(&Test::new().corpus(&yaml).args(["list", "--format", "yaml"]));
+    let reloaded = run(&Test::new().corpus(&yaml_out.stdout).args(["list"]));
+    assert_eq!(reloaded.listed_ids(), list.listed_ids(), "yaml output loads back: {}", reloaded.stderr);
+    let missing = fails_with(&Test::new().corpus(&yaml).args(["show", "18446744073709551613"]), "no question with id");
+    assert!(missing.stderr.contains("the nearest ids are 4294967296 and 18446744073709551614"), "{}", missing.stderr);
+}
+
+#[test]
+fn ids_beyond_the_limits_say_what_is_wrong() {
+    for (id, message) in [
+        ("18446744073709551616", "`id` is too large: ids go up to 18446744073709551615"),
+        ("99999999999999999999999", "`id` is too large: ids go up to 18446744073709551615"),
+        ("-1", "`id` must be a positive whole number, found -1"),
+        ("0", "`id` must be 1 or more, found 0"),
+        ("1.0", "`id` must be a positive whole number, found 1.0"),
+        ("2.5", "`id` must be a positive whole number, found 2.5"),
+        ("'7'", "`id` must be a number, not text: remove the quotes around `7`"),
+    ] {
+        let out = fails_with(&Test::new().corpus(&question(id, "")).args(["list"]), message);
+        assert_eq!(location(&out, "corpus.yaml"), (1, 7), "{id}");
+    }
+    Test::new().args(["show", "18446744073709551616"]).fails_with("ids go up to 18446744073709551615");
+}

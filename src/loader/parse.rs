@@ -494,10 +494,18 @@ impl<'de> Deserialize<'de> for RawId {
                     Err(_) => Err(E::custom(format!("`id` must be a positive whole number, found {v}"))),
                 }
             }
+            // YAML reads a whole number too large for u64 as a float: say so, rather than
+            // show the float's rounding of it.
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<RawId, E> {
-                Err(E::custom(format!("`id` must be a positive whole number, found {v}")))
+                if v.fract() == 0.0 && v >= u64::MAX as f64 {
+                    return Err(E::custom(format!("`id` is too large: ids go up to {}", u64::MAX)));
+                }
+                Err(E::custom(format!("`id` must be a positive whole number, found {v:?}")))
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<RawId, E> {
+                if v.trim().parse::<u64>().is_ok() {
+                    return Err(E::custom(format!("`id` must be a number, not text: remove the quotes around `{v}`")));
+                }
                 Err(E::custom(format!("`id` must be a positive whole number, found `{v}`")))
             }
             fn visit_bool<E: de::Error>(self, v: bool) -> Result<RawId, E> {
