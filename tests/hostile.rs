@@ -396,3 +396,73 @@ fn ids_beyond_the_limits_say_what_is_wrong() {
     }
     Test::new().args(["show", "18446744073709551616"]).fails_with("ids go up to 18446744073709551615");
 }
+
+#[test]
+fn a_bom_and_crlf_line_endings_load_like_plain_files() {
+    let plain = question("1", "  look_for: [a]\n")
+        .replace("question: Tell me about a hard bug.", "question: \"two\n    lines\"")
+        .replace("rationale: Why.", "rationale: |\n    kept\n    apart");
+    let windows = format!("\u{feff}{}", plain.replace('\n', "\r\n"));
+    let expected = run(&Test::new().corpus(&plain).args(["show", "1", "--format", "json"])).json();
+    for (what, yaml) in [("BOM", format!("\u{feff}{plain}")), ("CRLF", plain.replace('\n', "\r\n")), ("both", windows)] {
+        let out = run(&Test::new().corpus(&yaml).args(["show", "1", "--format", "json"]));
+        assert_eq!(out.code, 0, "{what}: {}", out.stderr);
+        assert_eq!(out.json(), expected, "{what}");
+        let broken = yaml.replace("round: behavioural", "round: nope");
+        let out = fails_with(&Test::new().corpus(&broken).args(["list"]), "unknown round 'nope'");
+        assert_eq!(location(&out, "corpus.yaml"), (2, 10), "{what}: same place as without it");
+    }
+    assert_eq!(expected[0]["question"], "two lines");
+    assert_eq!(expected[0]["rationale"], "kept\napart");
+    let inside = format!("{}\u{feff}  look_for: [a]\n", question("1", ""));
+    let out = fails_with(&Test::new().corpus(&inside).args(["list"]), "invalid YAML: a BOM must not appear inside");
+    assert_eq!(location(&out, "corpus.yaml"), (7, 1));
+}
+
+#[test]
+fn non_utf8_file_names_and_arguments() {
+    use std::os::unix::ffi::OsStringExt;
+    let name = std::ffi::OsString::from_vec(b"caf\xe9.yaml".to_vec());
+    let test = Test::new();
+    std::fs::create_dir(test.dir().join("bank")).expect("mkdir");
+    std::fs::write(test.dir().join("bank").join(&name), question("5", "")).expect("write");
+    let out = run(&test.args(["--no-builtin", "--corpus", "bank", "list"]));
+    assert_eq!((out.code, out.listed_ids()), (0, vec![5]), "{}", out.stderr);
+
+    let test = Test::new();
+    std::fs::write(test.dir().join(&name), question("five", "")).expect("write");
+    let out = fails_with(&test.args(["--no-builtin".into(), "--corpus".into(), name.clone(), "list".into()]), "`id`");
+    assert!(out.stderr.starts_with("error: caf\u{fffd}.yaml:1:7:"), "{}", out.stderr);
+
+    let test = Test::new();
+    std::fs::write(test.dir().join(&name), question("6", "")).expect("write");
+    let out = run(&test.env("QBANK_CORPUS", &name).args(["--no-builtin", "list"]));
+    assert_eq!((out.code, out.listed_ids()), (0, vec![6]), "{}", out.stderr);
+
+    let bad = std::ffi::OsString::from_vec(vec![b'x', 0xff]);
+    for (args, message) in [
+        (vec!["list", "--tag"], "error: invalid UTF-8 was detected"),
+        (vec!["list", "--text"], "error: invalid UTF-8 was detected"),
+        (vec!["search"], "error: invalid UTF-8 was detected"),
+        (vec!["show"], "error: invalid UTF-8 was detected"),
+        (vec!["random", "--round"], "error: unknown round 'x\u{fffd}'; rounds are phone-screen"),
+    ] {
+        let mut args: Vec<std::ffi::OsString> = args.into_iter().map(Into::into).collect();
+        args.push(bad.clone());
+        let out = run(&Test::new().args(args.clone()));
+        assert_eq!(out.code, 2, "{args:?}: {}", out.stderr);
+        assert!(out.stderr.starts_with(message), "{args:?}: {}", out.stderr);
+        assert!(out.stdout.is_empty());
+    }
+}
+
+#[test]
+fn count_at_and_beyond_the_u64_limit() {
+    let all = run(&Test::new().args(["random", "--count", "18446744073709551615", "--seed", "18446744073709551615"]));
+    assert_eq!(all.code, 0, "{}", all.stderr);
+    let builtin = run(&Test::new().args(["list"])).listed_ids().len();
+    assert_eq!(all.stdout.matches("Sample answer hidden").count(), builtin, "every built-in question, once");
+    let over = run(&Test::new().args(["random", "--count", "18446744073709551616"]));
+    assert_eq!(over.code, 2);
+    assert!(over.stderr.contains("'18446744073709551616' for '--count <N>'"), "{}", over.stderr);
+}
