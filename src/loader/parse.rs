@@ -134,8 +134,9 @@ pub fn parse_bytes(file: &Arc<PathBuf>, bytes: &[u8]) -> Parsed {
 
 /// Why a file of `size` bytes is not parsed, if it is too large to be.
 pub fn too_large(size: u64) -> Option<String> {
-    (size > MAX_FILE_BYTES as u64)
-        .then(|| format!("file is {} MiB; corpus files are limited to {} MiB", size >> 20, MAX_FILE_BYTES >> 20))
+    (size > MAX_FILE_BYTES as u64).then(|| {
+        format!("file is {} MiB; corpus files are limited to {} MiB", size >> 20, MAX_FILE_BYTES >> 20)
+    })
 }
 
 /// Parses the text of one corpus file named `file`.
@@ -397,9 +398,12 @@ fn too_many_aliases() -> String {
     )
 }
 
+/// The line and column (in characters) just after `before`. As in YAML, a line ends at
+/// `\n`, `\r\n` or a lone `\r`.
 fn line_column(before: &[u8]) -> (u64, u64) {
-    let line = before.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
-    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let ends_line = |i: usize, b: u8| b == b'\n' || (b == b'\r' && before.get(i + 1) != Some(&b'\n'));
+    let line = before.iter().enumerate().filter(|&(i, &b)| ends_line(i, b)).count() as u64 + 1;
+    let line_start = before.iter().rposition(|&b| b == b'\n' || b == b'\r').map_or(0, |i| i + 1);
     let column = String::from_utf8_lossy(&before[line_start..]).chars().count() as u64 + 1;
     (line, column)
 }
@@ -504,7 +508,9 @@ impl<'de> Deserialize<'de> for RawId {
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<RawId, E> {
                 if v.trim().parse::<u64>().is_ok() {
-                    return Err(E::custom(format!("`id` must be a number, not text: remove the quotes around `{v}`")));
+                    return Err(E::custom(format!(
+                        "`id` must be a number, not text: remove the quotes around `{v}`"
+                    )));
                 }
                 Err(E::custom(format!("`id` must be a positive whole number, found `{v}`")))
             }
@@ -764,6 +770,14 @@ mod tests {
         assert!(syntax.diagnostics[0].message.starts_with(INVALID_YAML), "{:?}", syntax.diagnostics);
         let schema = parse_chunk(&name(), "- id: five\n", 10);
         assert_eq!(schema.diagnostics[0].origin.line, 11, "{:?}", schema.diagnostics);
+    }
+
+    #[test]
+    fn lines_end_at_lf_crlf_or_a_lone_cr() {
+        assert_eq!(line_column(b""), (1, 1));
+        assert_eq!(line_column("a\nb\r\ncé\rd".as_bytes()), (4, 2));
+        let nul = parse_str(&name(), "- id: 1\r  round: \0");
+        assert_eq!((nul.diagnostics[0].origin.line, nul.diagnostics[0].origin.column), (2, 10));
     }
 
     fn origin() -> Origin {
