@@ -36,7 +36,11 @@ fn run(test: &Test) -> Outcome {
 /// Exit 2 with one `error: PATH:LINE:COLUMN: ...` report that contains `needle`.
 fn fails_with(test: &Test, needle: &str) -> Outcome {
     let outcome = run(test);
-    assert_eq!(outcome.code, 2, "exit status\n--- stdout\n{}\n--- stderr\n{}", outcome.stdout, outcome.stderr);
+    assert_eq!(
+        outcome.code, 2,
+        "exit status\n--- stdout\n{}\n--- stderr\n{}",
+        outcome.stdout, outcome.stderr
+    );
     assert!(outcome.stderr.starts_with("error: "), "stderr: {}", outcome.stderr);
     assert!(outcome.stderr.contains(needle), "expected {needle:?} in stderr:\n{}", outcome.stderr);
     assert!(outcome.stdout.is_empty(), "errors never go to stdout: {}", outcome.stdout);
@@ -94,7 +98,8 @@ fn aliases_that_repeat_a_long_list_many_times_are_refused() {
     for id in 2..=99 {
         yaml += &question(&id.to_string(), "  follow_ups: *many\n");
     }
-    let out = fails_with(&Test::new().corpus(&yaml).args(["list"]), "aliases (`*name`) here repeat more than");
+    let out =
+        fails_with(&Test::new().corpus(&yaml).args(["list"]), "aliases (`*name`) here repeat more than");
     assert!(out.stderr.contains("alias bombs"), "{}", out.stderr);
     location(&out, "corpus.yaml");
 }
@@ -139,7 +144,11 @@ fn long_text(size: usize) -> String {
 fn a_50_mb_string_is_refused_quickly_with_its_size() {
     let text = long_text(50 << 20);
     for (yaml, needle, at) in [
-        (question("1", &format!("  follow_ups: [\"{text}\"]\n")), "has an item in `follow_ups` of 51200 KiB", (7, 16)),
+        (
+            question("1", &format!("  follow_ups: [\"{text}\"]\n")),
+            "has an item in `follow_ups` of 51200 KiB",
+            (7, 16),
+        ),
         (format!("- id: 1\n  question: {text}\n"), "has a `question` of 51200 KiB", (2, 13)),
         (question("1", &format!("  roles: [{text}]\n")), "a role of 51200 KiB", (7, 11)),
     ] {
@@ -199,9 +208,15 @@ fn a_fifo_or_device_is_refused_not_waited_on() {
     let test = Test::new();
     test.file("bank/questions.yaml", question("1", ""));
     mkfifo(&test.dir().join("bank/pipe.yaml"));
-    fails_with(&test.args(["--no-builtin", "--corpus", "bank", "list"]), "bank/pipe.yaml:1:1: cannot read corpus file");
+    fails_with(
+        &test.args(["--no-builtin", "--corpus", "bank", "list"]),
+        "bank/pipe.yaml:1:1: cannot read corpus file",
+    );
 
-    fails_with(&Test::new().args(["--corpus", "/dev/zero", "list"]), "/dev/zero:1:1: cannot read corpus file");
+    fails_with(
+        &Test::new().args(["--corpus", "/dev/zero", "list"]),
+        "/dev/zero:1:1: cannot read corpus file",
+    );
 }
 
 #[test]
@@ -251,7 +266,8 @@ fn an_unreadable_file_is_named_with_the_reason() {
         let _ = std::io::Write::write_all(&mut std::io::stderr(), note.as_bytes());
         return;
     };
-    let output = command.args(["--no-builtin", "--corpus", "bank", "list"]).timeout(LIMIT).output().expect("run");
+    let output =
+        command.args(["--no-builtin", "--corpus", "bank", "list"]).timeout(LIMIT).output().expect("run");
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(2), "{stderr}");
     assert!(
@@ -356,7 +372,10 @@ fn json_output_escapes_what_a_terminal_would_obey_and_keeps_the_text_exact() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_no_control("json", &out.stdout);
     let question = &out.json()[0];
-    assert_eq!(question["question"], "Q \x1b[31mred\x1b[0m \u{202e}evil\u{202c} \u{2066}iso\u{2069} zero\u{200b}width");
+    assert_eq!(
+        question["question"],
+        "Q \x1b[31mred\x1b[0m \u{202e}evil\u{202c} \u{2066}iso\u{2069} zero\u{200b}width"
+    );
     assert_eq!(question["rationale"], "R \x1b]0;title\x07 \u{9b}2J");
     assert_eq!(question["follow_ups"][0], "U \u{202a}\u{202b} embed \x08 backspace");
 }
@@ -376,8 +395,13 @@ fn ids_at_the_u32_and_u64_limits_load_and_print_exactly() {
     let yaml_out = run(&Test::new().corpus(&yaml).args(["list", "--format", "yaml"]));
     let reloaded = run(&Test::new().corpus(&yaml_out.stdout).args(["list"]));
     assert_eq!(reloaded.listed_ids(), list.listed_ids(), "yaml output loads back: {}", reloaded.stderr);
-    let missing = fails_with(&Test::new().corpus(&yaml).args(["show", "18446744073709551613"]), "no question with id");
-    assert!(missing.stderr.contains("the nearest ids are 4294967296 and 18446744073709551614"), "{}", missing.stderr);
+    let missing =
+        fails_with(&Test::new().corpus(&yaml).args(["show", "18446744073709551613"]), "no question with id");
+    assert!(
+        missing.stderr.contains("the nearest ids are 4294967296 and 18446744073709551614"),
+        "{}",
+        missing.stderr
+    );
 }
 
 #[test]
@@ -404,7 +428,9 @@ fn a_bom_and_crlf_line_endings_load_like_plain_files() {
         .replace("rationale: Why.", "rationale: |\n    kept\n    apart");
     let windows = format!("\u{feff}{}", plain.replace('\n', "\r\n"));
     let expected = run(&Test::new().corpus(&plain).args(["show", "1", "--format", "json"])).json();
-    for (what, yaml) in [("BOM", format!("\u{feff}{plain}")), ("CRLF", plain.replace('\n', "\r\n")), ("both", windows)] {
+    for (what, yaml) in
+        [("BOM", format!("\u{feff}{plain}")), ("CRLF", plain.replace('\n', "\r\n")), ("both", windows)]
+    {
         let out = run(&Test::new().corpus(&yaml).args(["show", "1", "--format", "json"]));
         assert_eq!(out.code, 0, "{what}: {}", out.stderr);
         assert_eq!(out.json(), expected, "{what}");
@@ -415,7 +441,8 @@ fn a_bom_and_crlf_line_endings_load_like_plain_files() {
     assert_eq!(expected[0]["question"], "two lines");
     assert_eq!(expected[0]["rationale"], "kept\napart");
     let inside = format!("{}\u{feff}  look_for: [a]\n", question("1", ""));
-    let out = fails_with(&Test::new().corpus(&inside).args(["list"]), "invalid YAML: a BOM must not appear inside");
+    let out =
+        fails_with(&Test::new().corpus(&inside).args(["list"]), "invalid YAML: a BOM must not appear inside");
     assert_eq!(location(&out, "corpus.yaml"), (7, 1));
 }
 
@@ -431,7 +458,10 @@ fn non_utf8_file_names_and_arguments() {
 
     let test = Test::new();
     std::fs::write(test.dir().join(&name), question("five", "")).expect("write");
-    let out = fails_with(&test.args(["--no-builtin".into(), "--corpus".into(), name.clone(), "list".into()]), "`id`");
+    let out = fails_with(
+        &test.args(["--no-builtin".into(), "--corpus".into(), name.clone(), "list".into()]),
+        "`id`",
+    );
     assert!(out.stderr.starts_with("error: caf\u{fffd}.yaml:1:7:"), "{}", out.stderr);
 
     let test = Test::new();
@@ -458,7 +488,13 @@ fn non_utf8_file_names_and_arguments() {
 
 #[test]
 fn count_at_and_beyond_the_u64_limit() {
-    let all = run(&Test::new().args(["random", "--count", "18446744073709551615", "--seed", "18446744073709551615"]));
+    let all = run(&Test::new().args([
+        "random",
+        "--count",
+        "18446744073709551615",
+        "--seed",
+        "18446744073709551615",
+    ]));
     assert_eq!(all.code, 0, "{}", all.stderr);
     let builtin = run(&Test::new().args(["list"])).listed_ids().len();
     assert_eq!(all.stdout.matches("Sample answer hidden").count(), builtin, "every built-in question, once");

@@ -62,7 +62,7 @@ fn every_case_loads_or_fails_cleanly() {
             }
         };
         let bytes = std::fs::read(case.path.join("in.yaml")).unwrap_or_default();
-        let lines = bytes.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
+        let lines = line_count(&bytes);
         for d in &parsed.diagnostics {
             if d.origin.line < 1 || d.origin.column < 1 || d.origin.line > lines {
                 problems.push(format!("{}: location outside the file: {d}", case.id));
@@ -197,4 +197,13 @@ fn peak_memory_kib() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
     line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// How many lines `bytes` has, counting as YAML does: a line ends at `\n`, `\r\n` or a lone `\r`.
+fn line_count(bytes: &[u8]) -> u64 {
+    let breaks = bytes
+        .iter()
+        .enumerate()
+        .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')));
+    breaks.count() as u64 + 1
 }
