@@ -74,7 +74,7 @@ fn invalid_yaml_is_called_invalid_even_after_a_value_of_the_wrong_kind() {
 
 /// Ten levels of ten aliases each: a billion values once expanded.
 fn billion_laughs(indent: &str) -> String {
-    let mut yaml = format!("{indent}l0: &l0 [{}]\n", vec!["lol"; 10].join(", "));
+    let mut yaml = format!("{indent}l0: &l0 [{}]\n", ["lol"; 10].join(", "));
     for level in 1..10 {
         let aliases = vec![format!("*l{}", level - 1); 10].join(", ");
         yaml += &format!("{indent}l{level}: &l{level} [{aliases}]\n");
