@@ -4,6 +4,7 @@
 //! `Question` that cannot be invalid. Nothing outside this module sees YAML shapes.
 //! `build.rs` includes this file too, so it only depends on `model` and `suggest`.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::fmt;
 use std::path::PathBuf;
@@ -75,23 +76,24 @@ pub struct Diagnostic {
     pub message: String,
 }
 
-/// Messages quote corpus text (an unknown round, a tag); this much is enough to recognise it.
-const MAX_MESSAGE_CHARS: usize = 300;
-
 impl Diagnostic {
     pub fn error(origin: Origin, message: impl Into<String>) -> Diagnostic {
-        Diagnostic { origin, severity: Severity::Error, message: shorten(message.into()) }
+        Diagnostic { origin, severity: Severity::Error, message: message.into() }
     }
 
     pub fn warning(origin: Origin, message: impl Into<String>) -> Diagnostic {
-        Diagnostic { origin, severity: Severity::Warning, message: shorten(message.into()) }
+        Diagnostic { origin, severity: Severity::Warning, message: message.into() }
     }
 }
 
-fn shorten(message: String) -> String {
-    match message.char_indices().nth(MAX_MESSAGE_CHARS) {
-        Some((cut, _)) => format!("{}... ({} bytes more)", &message[..cut], message.len() - cut),
-        None => message,
+/// Characters of corpus text a message quotes: enough to recognise it.
+const EXCERPT_CHARS: usize = 80;
+
+/// Corpus text quoted in a message (an unknown round, a tag): never the whole of a huge value.
+fn excerpt(text: &str) -> Cow<'_, str> {
+    match text.char_indices().nth(EXCERPT_CHARS) {
+        Some((cut, _)) => Cow::Owned(format!("{}... ({} bytes in all)", &text[..cut], text.len())),
+        None => Cow::Borrowed(text),
     }
 }
 
@@ -329,7 +331,7 @@ fn describe(error: &serde_saphyr::Error) -> String {
             Some(near) => format!(" (did you mean `{near}`?)"),
             None => format!("; a question has: {}", FIELDS.join(", ")),
         };
-        return format!("unknown field `{field}`{hint}");
+        return format!("unknown field `{}`{hint}", excerpt(field));
     }
     if text.starts_with("cannot deserialize null into string") {
         return "expected text here, found nothing".to_string();
@@ -509,10 +511,11 @@ impl<'de> Deserialize<'de> for RawId {
             fn visit_str<E: de::Error>(self, v: &str) -> Result<RawId, E> {
                 if v.trim().parse::<u64>().is_ok() {
                     return Err(E::custom(format!(
-                        "`id` must be a number, not text: remove the quotes around `{v}`"
+                        "`id` must be a number, not text: remove the quotes around `{}`",
+                        v.trim()
                     )));
                 }
-                Err(E::custom(format!("`id` must be a positive whole number, found `{v}`")))
+                Err(E::custom(format!("`id` must be a positive whole number, found `{}`", excerpt(v))))
             }
             fn visit_bool<E: de::Error>(self, v: bool) -> Result<RawId, E> {
                 Err(E::custom(format!("`id` must be a positive whole number, found {v}")))
@@ -578,7 +581,10 @@ fn convert(
                 let hint = suggest::did_you_mean(&r.value, Round::spellings());
                 let names: Vec<_> = Round::ALL.iter().map(|r| r.name()).collect();
                 let rest = if hint.is_empty() { format!("; rounds are {}", names.join(", ")) } else { hint };
-                out.push(Diagnostic::error(at(&r.referenced), format!("unknown round '{}'{rest}", r.value)));
+                out.push(Diagnostic::error(
+                    at(&r.referenced),
+                    format!("unknown round '{}'{rest}", excerpt(&r.value)),
+                ));
             }
             round
         }
@@ -607,7 +613,10 @@ fn convert(
             let hint = suggest::did_you_mean(&c.value, names);
             let rest =
                 if hint.is_empty() { format!("; competencies are {}", names.join(", ")) } else { hint };
-            out.push(Diagnostic::error(at(&c.referenced), format!("unknown competency '{}'{rest}", c.value)));
+            out.push(Diagnostic::error(
+                at(&c.referenced),
+                format!("unknown competency '{}'{rest}", excerpt(&c.value)),
+            ));
         }
         parsed
     });
@@ -617,7 +626,10 @@ fn convert(
             let names = Framework::ALL.map(Framework::name);
             let hint = suggest::did_you_mean(&f.value, names);
             let rest = if hint.is_empty() { format!("; frameworks are {}", names.join(", ")) } else { hint };
-            out.push(Diagnostic::error(at(&f.referenced), format!("unknown framework '{}'{rest}", f.value)));
+            out.push(Diagnostic::error(
+                at(&f.referenced),
+                format!("unknown framework '{}'{rest}", excerpt(&f.value)),
+            ));
         }
         parsed
     });
@@ -682,7 +694,11 @@ fn kebab_list(
         } else {
             out.push(Diagnostic::error(
                 at(&item.referenced),
-                format!("{kind} '{}' is not kebab-case (try '{}')", item.value, to_kebab_case(&item.value)),
+                format!(
+                    "{kind} '{}' is not kebab-case (try '{}')",
+                    excerpt(&item.value),
+                    excerpt(&to_kebab_case(&item.value))
+                ),
             ));
         }
     }
@@ -780,16 +796,10 @@ mod tests {
         assert_eq!((nul.diagnostics[0].origin.line, nul.diagnostics[0].origin.column), (2, 10));
     }
 
-    fn origin() -> Origin {
-        Origin { file: Arc::new(PathBuf::from("q.yaml")), line: 1, column: 1 }
-    }
-
     #[test]
-    fn long_messages_are_cut_on_a_character_boundary() {
-        let long = format!("unknown round '{}'", "é".repeat(1000)); // 2016 bytes
-        let d = Diagnostic::error(origin(), long.clone());
-        let kept: String = long.chars().take(MAX_MESSAGE_CHARS).collect(); // 585 bytes
-        assert_eq!(d.message, format!("{kept}... (1431 bytes more)"));
-        assert_eq!(Diagnostic::warning(origin(), "short").message, "short");
+    fn long_quotes_are_cut_on_a_character_boundary() {
+        let long = "é".repeat(1000);
+        assert_eq!(excerpt(&long), format!("{}... (2000 bytes in all)", "é".repeat(EXCERPT_CHARS)));
+        assert_eq!(excerpt(&long[..2 * EXCERPT_CHARS]), long[..2 * EXCERPT_CHARS]);
     }
 }
