@@ -97,7 +97,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
     let kit = Kit::new(&plan, &guide, source, args.answers);
     let rendered = match args.format {
         KitFormat::Markdown => markdown(&kit),
-        KitFormat::Json => serde_json::to_string_pretty(&kit).map_err(std::io::Error::from)? + "\n",
+        KitFormat::Json => crate::render::json::to_string_pretty(&kit)? + "\n",
         KitFormat::Text if args.output.is_some() => {
             style::off();
             text(&kit, MAX_WIDTH)

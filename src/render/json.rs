@@ -15,6 +15,13 @@ pub fn write_pretty<W: Write, T: Serialize + ?Sized>(out: W, value: &T) -> io::R
     value.serialize(&mut serializer).map_err(io::Error::from)
 }
 
+/// What `write_pretty` writes, as a String.
+pub fn to_string_pretty<T: Serialize + ?Sized>(value: &T) -> io::Result<String> {
+    let mut out = Vec::new();
+    write_pretty(&mut out, value)?;
+    String::from_utf8(out).map_err(io::Error::other)
+}
+
 /// PrettyFormatter, with the extra escapes.
 struct Escaping(PrettyFormatter<'static>);
 
@@ -71,9 +78,7 @@ mod tests {
     use super::*;
 
     fn json(value: &serde_json::Value) -> String {
-        let mut out = Vec::new();
-        write_pretty(&mut out, value).expect("write to memory");
-        String::from_utf8(out).expect("UTF-8")
+        to_string_pretty(value).expect("write to memory")
     }
 
     #[test]

@@ -84,7 +84,7 @@ pub fn machine(out: &mut Output, format: crate::cli::Format, questions: &[&Quest
 pub fn machine_text(format: crate::cli::Format, questions: &[&Question]) -> io::Result<String> {
     use crate::cli::Format;
     match format {
-        Format::Json => Ok(serde_json::to_string_pretty(questions).map_err(io::Error::from)? + "\n"),
+        Format::Json => Ok(json::to_string_pretty(questions)? + "\n"),
         Format::Yaml => serde_saphyr::to_string(&questions).map_err(|e| io::Error::other(e.to_string())),
         Format::Markdown => Ok(markdown::questions(questions, true)),
         Format::Text => Err(io::Error::other("text output is rendered by the command")),
