@@ -291,7 +291,7 @@ fn read_error(at: &dyn Fn(u64, u64) -> Origin, text: &str, error: &serde_saphyr:
 /// The first syntax error in `text`, from the parser's events alone: no values are built and
 /// no aliases expanded, so this is one quick pass whatever the file holds. Hitting a resource
 /// limit (nesting depth) is not a syntax error: that is left to the deserializer to report.
-pub fn syntax_error(text: &str) -> Option<ScanError> {
+fn syntax_error(text: &str) -> Option<ScanError> {
     Parser::new_from_str(text).find_map(Result::err).filter(|e| is_syntax(e.kind()))
 }
 
