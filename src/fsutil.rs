@@ -7,12 +7,17 @@ use std::path::Path;
 /// Writes `bytes` to `path` atomically: a temp file in the same folder, fsync, rename over
 /// the target, fsync the folder. An interrupted write never truncates the previous file.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_atomic_with(path, |file| file.write_all(bytes))
+}
+
+/// `write_atomic` for output produced piece by piece: `fill` writes the whole content.
+pub fn write_atomic_with(path: &Path, fill: impl FnOnce(&mut File) -> io::Result<()>) -> io::Result<()> {
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
     };
     let mut temp = tempfile::Builder::new().prefix(".qbank-").suffix(".tmp").tempfile_in(dir)?;
-    temp.write_all(bytes)?;
+    fill(temp.as_file_mut())?;
     temp.as_file().sync_all()?;
     temp.persist(path).map_err(|e| e.error)?;
     File::open(dir)?.sync_all()

@@ -205,16 +205,21 @@ pub fn io_reason(error: &std::io::Error) -> String {
 /// Two questions with one id: an error naming both places. `taken` holds ids used
 /// elsewhere (described by the text to show), such as the built-in bank's.
 pub fn duplicate_ids(ids: &[(u64, Origin)], taken: &HashMap<u64, String>) -> Vec<Diagnostic> {
-    let mut first: HashMap<u64, String> = HashMap::with_capacity(ids.len());
+    let mut first: HashMap<u64, &Origin> = HashMap::with_capacity(ids.len());
     let mut found = Vec::new();
     for (id, origin) in ids {
-        if let Some(earlier) = taken.get(id).or_else(|| first.get(id)) {
-            found.push(Diagnostic::error(
+        let earlier = match taken.get(id) {
+            Some(text) => Some(text.clone()),
+            None => first.get(id).map(|o| o.to_string()),
+        };
+        match earlier {
+            Some(earlier) => found.push(Diagnostic::error(
                 origin.clone(),
                 format!("duplicate id {id}: also used at {earlier}"),
-            ));
-        } else {
-            first.insert(*id, origin.to_string());
+            )),
+            None => {
+                first.insert(*id, origin);
+            }
         }
     }
     found

@@ -563,7 +563,7 @@ fn convert(
                 out.push(Diagnostic::error(at(&v.referenced), too_long(&what, &v.value)));
                 String::new()
             }
-            Some(v) => v.value.trim_end().to_string(),
+            Some(v) => trimmed(v.value),
         }
     };
     let question = text("question", raw.question);
@@ -646,7 +646,7 @@ fn convert(
                 let what = format!("{name} has an item in `{field}` of");
                 out.push(Diagnostic::error(at(&item.referenced), too_long(&what, &item.value)));
             } else {
-                kept.push(item.value.trim_end().to_string());
+                kept.push(trimmed(item.value));
             }
         }
         kept
@@ -711,6 +711,12 @@ fn too_long(what: &str, text: &str) -> String {
         text.len().div_ceil(1024),
         MAX_TEXT_BYTES / 1024
     )
+}
+
+/// `text` without trailing white space, reusing its allocation.
+fn trimmed(mut text: String) -> String {
+    text.truncate(text.trim_end().len());
+    text
 }
 
 /// Lowercase ASCII words of letters and digits joined by single hyphens: `system-design`.

@@ -36,19 +36,19 @@ impl Filter {
 
     /// Tags and roles the corpus does not know are typos, not empty results.
     pub fn check(&self, corpus: &Corpus) -> Result<(), String> {
-        let known_tags: Vec<&str> = corpus.tag_counts().into_iter().map(|(tag, _)| tag).collect();
+        let questions = corpus.questions();
         for tag in &self.tags {
-            if !known_tags.contains(&tag.as_str()) {
-                let hint = suggest::did_you_mean(tag, known_tags.iter().copied());
+            if !questions.iter().any(|q| q.has_tag(tag)) {
+                let known: Vec<&str> = corpus.tag_counts().into_iter().map(|(tag, _)| tag).collect();
+                let hint = suggest::did_you_mean(tag, known);
                 return Err(format!("unknown tag '{tag}'{hint}; `qbank tags` lists them"));
             }
         }
-        let known_roles = corpus.roles();
         for role in &self.roles {
-            if !known_roles.contains(&role.as_str()) {
-                let hint = suggest::did_you_mean(role, known_roles.iter().copied());
-                let hint =
-                    if hint.is_empty() { format!("; roles are {}", known_roles.join(", ")) } else { hint };
+            if !questions.iter().any(|q| q.roles.contains(role)) {
+                let known = corpus.roles();
+                let hint = suggest::did_you_mean(role, known.iter().copied());
+                let hint = if hint.is_empty() { format!("; roles are {}", known.join(", ")) } else { hint };
                 return Err(format!("unknown role '{role}'{hint}"));
             }
         }
