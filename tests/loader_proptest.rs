@@ -1,6 +1,10 @@
 //! Property tests: the loader, fed random bytes and randomly damaged corpora, never panics
 //! and never hangs, and every problem it reports has a place in the file.
 
+mod common;
+
+use common::line_count;
+
 use std::path::PathBuf;
 use std::sync::{Arc, mpsc};
 use std::time::Duration;
@@ -191,13 +195,4 @@ fn the_starting_corpus_loads() {
     assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
     assert_eq!(parsed.questions.len(), 2);
     assert_eq!(parsed.questions[1].look_for, ["Names the trade-off", "Sizes the store"]);
-}
-
-/// How many lines `bytes` has, counting as YAML does: a line ends at `\n`, `\r\n` or a lone `\r`.
-fn line_count(bytes: &[u8]) -> u64 {
-    let breaks = bytes
-        .iter()
-        .enumerate()
-        .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')));
-    breaks.count() as u64 + 1
 }

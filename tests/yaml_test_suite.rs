@@ -6,6 +6,10 @@
 //! `../shared/yaml-test-suite` beside the repository; without either the test says why and
 //! passes, but a variable that names a missing folder fails it.
 
+mod common;
+
+use common::line_count;
+
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -197,13 +201,4 @@ fn peak_memory_kib() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
     line.split_whitespace().nth(1)?.parse().ok()
-}
-
-/// How many lines `bytes` has, counting as YAML does: a line ends at `\n`, `\r\n` or a lone `\r`.
-fn line_count(bytes: &[u8]) -> u64 {
-    let breaks = bytes
-        .iter()
-        .enumerate()
-        .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')));
-    breaks.count() as u64 + 1
 }

@@ -166,3 +166,12 @@ impl Outcome {
         serde_json::from_str(&self.stdout).expect("valid JSON on stdout")
     }
 }
+
+/// How many lines `bytes` has, counting as YAML does: a line ends at `\n`, `\r\n` or a lone `\r`.
+pub fn line_count(bytes: &[u8]) -> u64 {
+    let breaks = bytes
+        .iter()
+        .enumerate()
+        .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')));
+    breaks.count() as u64 + 1
+}
