@@ -10,7 +10,7 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use crate::export::sheet::{parse_list, parse_words};
-use crate::loader::parse::{self, is_kebab_case};
+use crate::loader::parse::{self, is_kebab_case, to_kebab_case};
 use crate::model::{Competency, Framework, Question, Round};
 use crate::suggest;
 use fields::{Field, Pairs};
@@ -217,18 +217,10 @@ fn unknown<'a>(what: &str, text: &str, known: impl IntoIterator<Item = &'a str> 
 
 /// `System Design` -> `system-design`; text with letters outside ASCII cannot be a tag.
 fn kebab(text: &str) -> Option<String> {
-    if is_kebab_case(text) {
-        return Some(text.to_string());
-    }
     if text.chars().any(|c| c.is_alphanumeric() && !c.is_ascii()) {
         return None;
     }
-    let words: Vec<String> = text
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    (!words.is_empty()).then(|| words.join("-"))
+    Some(to_kebab_case(text)).filter(|tag| is_kebab_case(tag))
 }
 
 fn kebab_words(what: &str, words: Vec<String>) -> Result<Vec<String>, String> {

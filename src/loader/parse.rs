@@ -727,7 +727,8 @@ pub fn is_kebab_case(text: &str) -> bool {
         })
 }
 
-fn to_kebab_case(text: &str) -> String {
+/// `System Design` -> `system-design`: the suggestion for a tag or role that is not kebab-case.
+pub fn to_kebab_case(text: &str) -> String {
     text.to_lowercase()
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|word| !word.is_empty())
