@@ -75,15 +75,10 @@ impl Schedule {
         pool: &[&'a Question],
         now: DateTime<Utc>,
     ) -> Vec<(&'a Question, DateTime<Utc>)> {
-        let mut due: Vec<_> = pool
-            .iter()
-            .filter_map(|q| match self.status(q.id, now) {
-                Status::Due(at) => Some((*q, at)),
-                _ => None,
-            })
-            .collect();
-        due.sort_by_key(|(q, at)| (*at, q.id));
-        due
+        self.dated(pool, now, |status| match status {
+            Status::Due(at) => Some(at),
+            _ => None,
+        })
     }
 
     /// Questions practised but not due yet, soonest first.
@@ -92,15 +87,23 @@ impl Schedule {
         pool: &[&'a Question],
         now: DateTime<Utc>,
     ) -> Vec<(&'a Question, DateTime<Utc>)> {
-        let mut later: Vec<_> = pool
-            .iter()
-            .filter_map(|q| match self.status(q.id, now) {
-                Status::Later(at) => Some((*q, at)),
-                _ => None,
-            })
-            .collect();
-        later.sort_by_key(|(q, at)| (*at, q.id));
-        later
+        self.dated(pool, now, |status| match status {
+            Status::Later(at) => Some(at),
+            _ => None,
+        })
+    }
+
+    /// The questions whose status `pick` dates, earliest first, then by id.
+    fn dated<'a>(
+        &self,
+        pool: &[&'a Question],
+        now: DateTime<Utc>,
+        pick: impl Fn(Status) -> Option<DateTime<Utc>>,
+    ) -> Vec<(&'a Question, DateTime<Utc>)> {
+        let mut dated: Vec<_> =
+            pool.iter().filter_map(|q| Some((*q, pick(self.status(q.id, now))?))).collect();
+        dated.sort_by_key(|(q, at)| (*at, q.id));
+        dated
     }
 
     /// What `--due` drills: due questions, most overdue first, then new ones in id order.
