@@ -93,3 +93,19 @@ fn files_with_errors_are_never_cached() {
     assert_eq!(show(&test, &path).code, 2);
     assert!(cache_entries(&test).is_empty());
 }
+
+#[test]
+fn qbank_cache_dir_chooses_where_the_cache_lives() {
+    let test = Test::new();
+    let path = test.file("c.yaml", CORPUS);
+    let chosen = test.dir().join("my cache");
+    Test::new()
+        .args(["--no-builtin", "--corpus"])
+        .args([&path])
+        .args(["list"])
+        .env("QBANK_CACHE_DIR", &chosen)
+        .env("XDG_CACHE_HOME", test.dir().join("cache"))
+        .succeeds();
+    assert_eq!(fs::read_dir(&chosen).unwrap().count(), 1, "one entry in QBANK_CACHE_DIR");
+    assert!(cache_entries(&test).is_empty(), "nothing in the platform cache folder");
+}

@@ -404,3 +404,14 @@ fn broken_pipe_ends_quietly() {
     assert!(stdout.contains("status=0"), "stdout: {stdout}\nstderr: {stderr}");
     assert!(stderr.is_empty(), "no panic, no message: {stderr}");
 }
+
+#[test]
+fn corpus_folders_are_read_recursively_skipping_hidden_folders() {
+    let test = Test::new();
+    let team = std::fs::read_to_string(fixture("team/team.yaml")).unwrap();
+    test.file("bank/nested/deeper/team.yml", &team);
+    test.file("bank/.git/old.yaml", team.replace("10001", "10002"));
+    test.file("bank/notes.txt", "not a corpus file");
+    let out = test.args(["--no-builtin", "--corpus", "bank", "list"]).succeeds();
+    assert_eq!(out.listed_ids(), [10001], "nested .yml read, .git skipped, .txt ignored");
+}
