@@ -25,7 +25,8 @@ fn similarity(input: &str, candidate: &str) -> f64 {
     let part = candidate
         .split('-')
         .filter(|part| part.len() >= 4 && candidate.contains('-'))
-        .map(|part| if strsim::levenshtein(input, part) <= 2 { 0.85 } else { 0.0 })
+        // One edit per four letters: `judgement` is near `judgment`, `nope` is not near `code`.
+        .map(|part| if strsim::levenshtein(input, part) <= part.len() / 4 { 0.85 } else { 0.0 })
         .fold(0.0, f64::max);
     whole.max(part)
 }
@@ -46,5 +47,6 @@ mod tests {
         assert_eq!(closest("LEADERSHP", rounds), Some("leadership"));
         assert_eq!(closest("kubernetes", rounds), None);
         assert_eq!(closest("judgement", ["pragmatism", "technical-judgment"]), Some("technical-judgment"));
+        assert_eq!(closest("nope", ["code-review", "system-design"]), None);
     }
 }
