@@ -17,6 +17,7 @@ pub enum FlagKind {
     Escalation,
     CutQuality,
     BigBang,
+    HandWave,
     NoFirstPerson,
 }
 
@@ -36,6 +37,7 @@ impl FlagKind {
             FlagKind::Escalation => "lets a manager decide instead of working it out",
             FlagKind::CutQuality => "cuts testing or review across the board",
             FlagKind::BigBang => "a rewrite or big-bang switch with no safe path back",
+            FlagKind::HandWave => "waves the hard part away (\"just ...\") instead of dealing with it",
             FlagKind::NoFirstPerson => "no first-person action: says what \"we\" did, never what you did",
         }
     }
@@ -82,6 +84,11 @@ const PATTERNS: &[(FlagKind, &[&str])] = &[
             "was to blame",
             "blamed them",
             "blamed the",
+            "be more careful",
+            "someone making a mistake",
+            "someone made a mistake",
+            "kept changing the requirements",
+            "changing the requirements on us",
         ],
     ),
     (
@@ -109,6 +116,17 @@ const PATTERNS: &[(FlagKind, &[&str])] = &[
             "because google",
             "like netflix",
             "because netflix",
+            "modern standard",
+            "how netflix",
+            "how google",
+            "how amazon",
+            "how facebook",
+            "how big tech",
+            "what netflix",
+            "what google",
+            "what amazon",
+            "everyone is using",
+            "everybody uses",
         ],
     ),
     (
@@ -129,6 +147,11 @@ const PATTERNS: &[(FlagKind, &[&str])] = &[
             "always slides",
             "that's just how it works",
             "done when it's done",
+            "nothing is ever",
+            "is ever lost",
+            "never lost",
+            "for sure",
+            "there won't be any",
         ],
     ),
     (
@@ -148,6 +171,40 @@ const PATTERNS: &[(FlagKind, &[&str])] = &[
             "no point waking",
             "single-handedly",
             "go back to bed",
+        ],
+    ),
+    (
+        FlagKind::HandWave,
+        &[
+            "just add",
+            "just use",
+            "just turn",
+            "just call",
+            "just put",
+            "just throw",
+            "just let",
+            "just make",
+            "just scale",
+            "just retry",
+            "just restart",
+            "just switch",
+            "just move",
+            "just explain",
+            "just tell",
+            "just pick",
+            "just spin",
+            "just fix",
+            "simply add",
+            "simply use",
+            "simply scale",
+            "handle it for us",
+            "let the cloud handle",
+            "that's what it's for",
+            "should be fine",
+            "will be fine",
+            "no big deal",
+            "patched it up",
+            "keep retrying",
         ],
     ),
     (
@@ -196,9 +253,16 @@ const PATTERNS: &[(FlagKind, &[&str])] = &[
     ),
 ];
 
-/// Words that turn a pattern around (blame phrases carry their own "not"): "I don't like chasing hype".
+/// Words that turn a pattern around: "I don't like chasing hype". A pattern that holds one of
+/// them itself ("not my fault") is never turned around.
 const NEGATIONS: &[&str] =
     &["not", "don", "never", "no", "avoid", "without", "didn", "isn", "wasn", "doesn", "won", "rather"];
+
+/// Words that set a phrase up as the thing not chosen.
+const CONTRASTS: &[&str] = &["over", "than", "instead"];
+
+/// Words right after a phrase that reject it.
+const REJECTIONS: &[&str] = &["not", "isn", "doesn", "never", "won", "aren", "wasn"];
 
 pub fn red_flags(framework: Option<Framework>, answer: &Words) -> Vec<RedFlag> {
     let mut flags: Vec<RedFlag> = PATTERNS
@@ -209,9 +273,11 @@ pub fn red_flags(framework: Option<Framework>, answer: &Words) -> Vec<RedFlag> {
                 .flat_map(|p| {
                     let phrase = keys(p);
                     let len = phrase.len();
-                    answer.find(&phrase).into_iter().map(move |at| (at, len))
+                    let turnable = !phrase.iter().any(|k| NEGATIONS.contains(&k.as_str()));
+                    answer.find(&phrase).into_iter().map(move |at| (at, len, turnable))
                 })
-                .filter(|&(at, _)| *kind == FlagKind::Blame || !negated(answer, at))
+                .filter(|&(at, len, turnable)| !turnable || !negated(answer, at, len))
+                .map(|(at, len, _)| (at, len))
                 .min()?;
             Some(RedFlag { kind: *kind, message: kind.message(), phrase: context(answer, at, len) })
         })
@@ -228,8 +294,16 @@ pub fn red_flags(framework: Option<Framework>, answer: &Words) -> Vec<RedFlag> {
     flags
 }
 
-fn negated(answer: &Words, at: usize) -> bool {
-    (at.saturating_sub(3)..at).any(|i| NEGATIONS.contains(&answer.words[i].key.as_str()))
+/// A negation or contrast just before the phrase ("I don't chase trending tools", "checks in
+/// the pipeline over reminders to be more careful"), or a word just after that rejects it
+/// ("'be more careful' is not an action item").
+fn negated(answer: &Words, at: usize, len: usize) -> bool {
+    let before = at.saturating_sub(3)..at;
+    let after = at + len..(at + len + 2).min(answer.len());
+    before.into_iter().any(|i| {
+        let key = answer.words[i].key.as_str();
+        NEGATIONS.contains(&key) || CONTRASTS.contains(&key)
+    }) || after.into_iter().any(|i| REJECTIONS.contains(&answer.words[i].key.as_str()))
 }
 
 /// A story told in "we" with fewer than two things the speaker did.
@@ -267,6 +341,23 @@ mod tests {
     #[test]
     fn negation_turns_a_pattern_off() {
         assert!(!kinds("I don't chase trending tools. I read and I test.").contains(&FlagKind::Hype));
+    }
+
+    #[test]
+    fn a_phrase_set_up_as_the_thing_not_chosen_is_no_flag() {
+        let kept = "We prefer checks in the pipeline over reminders to be more careful.";
+        assert!(!kinds(kept).contains(&FlagKind::Blame));
+        assert!(!kinds("Telling people to be more careful isn't a fix.").contains(&FlagKind::Blame));
+        assert!(kinds("We reminded the team to be more careful.").contains(&FlagKind::Blame));
+        assert!(kinds("It wasn't my fault.").contains(&FlagKind::Blame));
+    }
+
+    #[test]
+    fn waving_the_hard_part_away() {
+        let flags = red_flags(None, &Words::new("Just turn on autoscaling and let it run."));
+        assert_eq!(flags[0].kind, FlagKind::HandWave);
+        assert_eq!(flags[0].phrase, "Just turn on autoscaling");
+        assert!(!kinds("We didn't just add servers; we profiled first.").contains(&FlagKind::HandWave));
     }
 
     #[test]

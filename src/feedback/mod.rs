@@ -232,9 +232,10 @@ fn verdict(f: &Feedback) -> (Verdict, Vec<String>) {
     let substantive = f.evidence >= SUBSTANTIVE;
     let serious = f.red_flags.iter().any(|flag| flag.kind.serious());
     let barely = f.length.pace == Pace::Thin && f.evidence < BARELY;
+    let off_topic = f.evidence < OFF_TOPIC;
     let verdict = if score >= STRONG && substantive && f.red_flags.is_empty() && f.length.pace == Pace::Fits {
         Verdict::Strong
-    } else if score < WEAK || (serious && !substantive) || barely {
+    } else if score < WEAK || off_topic || (serious && !substantive) || barely {
         Verdict::Weak
     } else {
         Verdict::Borderline
@@ -243,6 +244,11 @@ fn verdict(f: &Feedback) -> (Verdict, Vec<String>) {
         Verdict::Strong => {
             reasons.extend(structure_reason.or_else(|| Some("the structure is complete".to_string())));
             reasons.push("no red flags in the wording".to_string());
+        }
+        Verdict::Weak if off_topic => {
+            reasons.push("it shows almost nothing a strong answer shows: is it on the question?".to_string());
+            reasons.extend(flag_reason(f));
+            reasons.extend(structure_reason);
         }
         Verdict::Weak if barely => {
             reasons.push("short, and it barely touches what a strong answer shows".to_string());
@@ -268,6 +274,10 @@ const WEAK: f64 = 0.05;
 /// Evidence for at least half the signals: needed for strong, and it keeps a serious red flag
 /// from sinking an answer to weak on its own.
 const SUBSTANTIVE: f64 = 0.5;
+/// Evidence under this is weak at any length and in any shape: a well-told story about
+/// something else is still off the question. Every mediocre answer of the dev set shows 0.13 or
+/// more.
+const OFF_TOPIC: f64 = 0.1;
 /// A thin answer with less evidence than this is weak: on the dev set every thin mediocre
 /// answer showed at least 0.20 and every thin weak one at most 0.17.
 const BARELY: f64 = 0.18;
@@ -404,5 +414,13 @@ mod tests {
         assert!(f.reasons.iter().any(|r| r.contains("barely touches")), "{:?}", f.reasons);
         assert_eq!(judged(&[0.5, 0.0, 0.0, 0.0, 0.0], &[], Pace::Fits, true).verdict, Verdict::Borderline);
         assert_eq!(judged(&[0.5, 0.5, 0.0, 0.0, 0.0], &[], Pace::Thin, true).verdict, Verdict::Borderline);
+    }
+
+    #[test]
+    fn a_well_shaped_answer_about_something_else_is_weak() {
+        let f = judged(&[0.25, 0.0, 0.0, 0.0, 0.0], &[], Pace::Fits, true);
+        assert!(f.score >= WEAK, "{}", f.score);
+        assert_eq!(f.verdict, Verdict::Weak);
+        assert!(f.reasons.iter().any(|r| r.contains("on the question")), "{:?}", f.reasons);
     }
 }

@@ -109,6 +109,12 @@ const SITUATION: &[&str] = &[
     "previous job",
     "last job",
     "last company",
+    "we built",
+    "we ran",
+    "we were building",
+    "a few years",
+    "at the time",
+    "i joined",
 ];
 const TASK: &[&str] = &[
     "task",
@@ -161,6 +167,11 @@ const RESULT: &[&str] = &[
     "it worked",
     "worked fine",
     "went fine",
+    "fixed",
+    "solved",
+    "resolved",
+    "no longer",
+    "went away",
 ];
 const REQUIREMENTS: &[&str] = &[
     "requirement",
