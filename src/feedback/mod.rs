@@ -25,7 +25,7 @@ use crate::model::{Framework, Question};
 use words::Words;
 
 /// Shown with every verdict: what it is and what it is not.
-pub const HEURISTIC: &str = "A heuristic from word matching, not a judgement of your answer: use it to inform your self-grade, never to replace it.";
+pub const HEURISTIC: &str = "A heuristic from word matching, not a judgement of your answer: use it to inform your self-grade, never to replace it. It spots strong answers far more reliably than weak ones: confidently wrong advice can still score well.";
 
 /// Everything the analyser found in one answer.
 #[derive(Clone, Debug, PartialEq, Serialize)]
