@@ -33,8 +33,8 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
         .or_else(|| args.output.as_deref().and_then(ExportFormat::from_extension))
         .ok_or_else(|| Error::user("say which format: --format markdown|json|yaml|csv|anki"))?;
     let corpus = ctx.corpus()?;
-    let filter = filter(&args.filters, &corpus)?;
-    let questions = query::select(&corpus, &filter);
+    let filter = filter(&args.filters, corpus)?;
+    let questions = query::select(corpus, &filter);
     if questions.is_empty() {
         return Ok(no_match("no question matches these filters; nothing exported"));
     }

@@ -29,7 +29,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
     if let Some(id) = args.id {
         attempts.retain(|a| a.id == id);
         if attempts.is_empty() {
-            find(&corpus, id)?;
+            find(corpus, id)?;
             return Ok(no_match(&format!("no attempts at #{id} yet")));
         }
     }

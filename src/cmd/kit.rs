@@ -60,11 +60,11 @@ pub struct Args {
 
 pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
     let corpus = ctx.corpus()?;
-    let filter = filter(&args.filters, &corpus)?;
-    let pool = query::select(&corpus, &filter);
+    let filter = filter(&args.filters, corpus)?;
+    let pool = query::select(corpus, &filter);
     let mut pinned = Vec::new();
     for &id in &args.include {
-        let question = find(&corpus, id)?;
+        let question = find(corpus, id)?;
         if !pinned.iter().any(|q: &&Question| q.id == id) {
             pinned.push(question);
         }

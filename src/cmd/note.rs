@@ -16,7 +16,7 @@ pub struct Args {
 
 pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
     let corpus = ctx.corpus()?;
-    let question = find(&corpus, args.id)?;
+    let question = find(corpus, args.id)?;
     let notes = Notes::open()?;
     let path = notes.path(question.id);
     let message = match notes.edit(question, &editor_command())? {

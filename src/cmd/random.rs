@@ -34,8 +34,8 @@ pub struct Args {
 
 pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
     let corpus = ctx.corpus()?;
-    let filter = filter(&args.filters, &corpus)?;
-    let pool = query::select(&corpus, &filter);
+    let filter = filter(&args.filters, corpus)?;
+    let pool = query::select(corpus, &filter);
     if pool.is_empty() {
         return Ok(no_match("no question matches these filters"));
     }

@@ -47,7 +47,7 @@ pub enum ReviewFormat {
 
 pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
     let corpus = ctx.corpus()?;
-    let question = find(&corpus, args.id)?;
+    let question = find(corpus, args.id)?;
     let answer = if args.note { read_note(question.id)? } else { read_answer(&args.answer)? };
     let feedback = analyse(question, &answer, args.time.and_then(TimeLimit::duration));
     let mut out = Output::stdout();

@@ -38,8 +38,8 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
         return Err(Error::user("search needs at least one word of letters or digits"));
     }
     let corpus = ctx.corpus()?;
-    let filter = filter(&args.filters, &corpus)?;
-    let pool = query::select(&corpus, &filter);
+    let filter = filter(&args.filters, corpus)?;
+    let pool = query::select(corpus, &filter);
     let mut hits = search::search(&pool, &terms);
     hits.truncate(args.limit.unwrap_or(usize::MAX));
     if hits.is_empty() {

@@ -22,7 +22,7 @@ pub struct Args {
 
 pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
     let corpus = ctx.corpus()?;
-    let questions = args.ids.iter().map(|&id| find(&corpus, id)).collect::<Result<Vec<_>>>()?;
+    let questions = args.ids.iter().map(|&id| find(corpus, id)).collect::<Result<Vec<_>>>()?;
     let mut out = Output::stdout();
     if args.format == Format::Text {
         let notes = Notes::open().ok();

@@ -28,7 +28,7 @@ pub struct Args {
 
 pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
     let corpus = ctx.corpus()?;
-    let pool = query::select(&corpus, &filter(&args.filters, &corpus)?);
+    let pool = query::select(corpus, &filter(&args.filters, corpus)?);
     if pool.is_empty() {
         return Ok(no_match("no question matches these filters"));
     }

@@ -50,45 +50,54 @@ impl Key {
     }
 }
 
-/// Detects changed content, eight bytes per step: several times faster than SipHash, which
-/// matters when a warm run must read 100 MB. Not a defence against someone crafting
-/// collisions: whoever can write the corpus can write the cache too.
+/// Detects changed content, 32 bytes per step in four independent lanes, so the multiplies
+/// overlap: several times faster than SipHash, which matters when a warm run must read 100 MB.
+/// Not a defence against someone crafting collisions: whoever can write the corpus can write
+/// the cache too.
 #[derive(Default)]
 struct ContentHash {
-    state: u64,
+    lanes: [u64; LANES],
     tail: Vec<u8>,
 }
+
+const LANES: usize = 4;
+const STEP: usize = 8 * LANES;
 
 impl ContentHash {
     fn write(&mut self, mut bytes: &[u8]) {
         if !self.tail.is_empty() {
-            let take = (8 - self.tail.len()).min(bytes.len());
+            let take = (STEP - self.tail.len()).min(bytes.len());
             self.tail.extend_from_slice(&bytes[..take]);
             bytes = &bytes[take..];
-            if self.tail.len() == 8 {
-                let word = u64::from_le_bytes(self.tail[..].try_into().unwrap_or_default());
-                self.mix(word);
-                self.tail.clear();
+            if self.tail.len() == STEP {
+                let block = std::mem::take(&mut self.tail);
+                self.block(&block);
             }
         }
-        let mut words = bytes.chunks_exact(8);
-        for word in &mut words {
-            self.mix(u64::from_le_bytes(word.try_into().unwrap_or_default()));
+        let mut blocks = bytes.chunks_exact(STEP);
+        for block in &mut blocks {
+            self.block(block);
         }
-        self.tail.extend_from_slice(words.remainder());
+        self.tail.extend_from_slice(blocks.remainder());
     }
 
-    fn mix(&mut self, word: u64) {
-        self.state = (self.state.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+    fn block(&mut self, block: &[u8]) {
+        for (lane, word) in self.lanes.iter_mut().zip(block.chunks_exact(8)) {
+            *lane = mix(*lane, u64::from_le_bytes(word.try_into().unwrap_or_default()));
+        }
     }
 
     fn finish(mut self) -> u64 {
-        let mut last = [0; 8];
-        last[..self.tail.len()].copy_from_slice(&self.tail);
         let tail_len = self.tail.len() as u64;
-        self.mix(u64::from_le_bytes(last) ^ (tail_len << 56));
-        self.state
+        let mut last = [0; STEP];
+        last[..self.tail.len()].copy_from_slice(&self.tail);
+        self.block(&last);
+        self.lanes.iter().fold(tail_len, |state, &lane| mix(state, lane))
     }
+}
+
+fn mix(state: u64, word: u64) -> u64 {
+    (state.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95)
 }
 
 /// The cached questions for `key`, if a matching, intact entry exists.
