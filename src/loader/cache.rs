@@ -44,10 +44,46 @@ impl Key {
 
     /// The cache file for this corpus file (one entry per path).
     fn entry(&self, dir: &Path) -> PathBuf {
-        let mut hasher = std::hash::DefaultHasher::new();
-        hasher.write(self.path.as_bytes());
-        dir.join(format!("corpus-{:016x}.bin", hasher.finish()))
+        entry(dir, &self.path)
     }
+}
+
+fn entry(dir: &Path, canonical: &str) -> PathBuf {
+    let mut hasher = std::hash::DefaultHasher::new();
+    hasher.write(canonical.as_bytes());
+    dir.join(format!("corpus-{:016x}.bin", hasher.finish()))
+}
+
+/// Files at least this large are hashed on a second thread while their entry is decoded:
+/// below it, starting the thread costs more than it saves.
+const OVERLAP_BYTES: u64 = 1 << 20;
+
+/// The file's key, and its cached questions if an intact entry matches that key. For a large
+/// file the entry is decoded while another thread hashes the file, as neither needs the other
+/// until the end: at 100,000 questions that hides most of the hashing.
+pub fn lookup(
+    dir: &Path,
+    path: &Path,
+    size: u64,
+    file: &Arc<PathBuf>,
+) -> (Option<Key>, Option<Vec<Question>>) {
+    if size < OVERLAP_BYTES {
+        let key = Key::of(path).ok();
+        let questions = key.as_ref().and_then(|key| read(dir, key, file));
+        return (key, questions);
+    }
+    let Ok(canonical) = std::fs::canonicalize(path) else { return (None, None) };
+    let entry = entry(dir, &canonical.to_string_lossy());
+    std::thread::scope(|scope| {
+        let hashing = scope.spawn(|| Key::of(path).ok());
+        let cached = decode(&entry, file);
+        let key = hashing.join().ok().flatten();
+        let questions = match (&key, cached) {
+            (Some(key), Some((stored, questions))) if stored == *key => Some(questions),
+            _ => None,
+        };
+        (key, questions)
+    })
 }
 
 /// Detects changed content, 32 bytes per step in four independent lanes, so the multiplies
@@ -102,19 +138,26 @@ fn mix(state: u64, word: u64) -> u64 {
 
 /// The cached questions for `key`, if a matching, intact entry exists.
 pub fn read(dir: &Path, key: &Key, file: &Arc<PathBuf>) -> Option<Vec<Question>> {
-    let mut input = BufReader::with_capacity(1 << 20, File::open(key.entry(dir)).ok()?);
+    let (stored, questions) = decode(&key.entry(dir), file)?;
+    (stored == *key).then_some(questions)
+}
+
+/// An intact entry: the key it was stored for and its questions.
+fn decode(entry: &Path, file: &Arc<PathBuf>) -> Option<(Key, Vec<Question>)> {
+    let mut input = BufReader::with_capacity(1 << 20, File::open(entry).ok()?);
     let mut magic = [0; 8];
     input.read_exact(&mut magic).ok()?;
-    if &magic != MAGIC || string(&mut input)? != env!("CARGO_PKG_VERSION") || read_key(&mut input)? != *key {
+    if &magic != MAGIC || string(&mut input)? != env!("CARGO_PKG_VERSION") {
         return None;
     }
+    let stored = read_key(&mut input)?;
     let count = u64(&mut input)?;
     let mut questions = Vec::with_capacity(count.min(1 << 20) as usize);
     for _ in 0..count {
         questions.push(question(&mut input, file)?);
     }
     let mut rest = [0; 1];
-    matches!(input.read(&mut rest), Ok(0)).then_some(questions)
+    matches!(input.read(&mut rest), Ok(0)).then_some((stored, questions))
 }
 
 /// Stores `questions` for `key`. Failing to cache is not an error: the next run parses again.
@@ -271,6 +314,33 @@ mod tests {
         let changed = Key::of(&file).unwrap();
         assert_ne!(changed, key);
         assert_eq!(read(&dir.path().join("cache"), &changed, &name), None);
+    }
+
+    #[test]
+    fn a_large_file_is_hashed_alongside_the_decoding_and_still_misses_on_any_change() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("big.yaml");
+        let padding = "r".repeat(2000);
+        let corpus: String = (1..=600)
+            .map(|id| format!("- id: {id}\n  round: leadership\n  question: q{id}\n  rationale: {padding}\n  sample_answer: a\n  tags: [t]\n"))
+            .collect();
+        assert!(corpus.len() as u64 >= OVERLAP_BYTES);
+        std::fs::write(&file, &corpus).unwrap();
+        let name = Arc::new(file.clone());
+        let cache = dir.path().join("cache");
+        let size = corpus.len() as u64;
+        let (key, cached) = lookup(&cache, &file, size, &name);
+        assert_eq!(cached, None, "nothing cached yet");
+        let questions = parse::parse_str(&name, &corpus).questions;
+        write(&cache, key.as_ref().unwrap(), &questions);
+        assert_eq!(lookup(&cache, &file, size, &name), (key.clone(), Some(questions)));
+
+        let modified = std::fs::metadata(&file).unwrap().modified().unwrap();
+        std::fs::write(&file, corpus.replacen("q1\n", "Q1\n", 1)).unwrap();
+        std::fs::File::options().write(true).open(&file).unwrap().set_modified(modified).unwrap();
+        let (changed, cached) = lookup(&cache, &file, size, &name);
+        assert_ne!(changed, key);
+        assert_eq!(cached, None, "same size and mtime, new content");
     }
 
     #[test]

@@ -107,10 +107,11 @@ fn read_file(path: &Path, cache: Option<&Path>) -> Parsed {
         Err(message) => return here_for((path.to_path_buf(), message)),
     };
     let name = Arc::new(path.to_path_buf());
-    let key = cache.and_then(|_| cache::Key::of(path).ok());
-    if let (Some(dir), Some(key)) = (cache, &key)
-        && let Some(questions) = cache::read(dir, key, &name)
-    {
+    let (key, cached) = match cache {
+        Some(dir) => cache::lookup(dir, path, size, &name),
+        None => (None, None),
+    };
+    if let Some(questions) = cached {
         let ids = questions.iter().map(|q| (q.id, q.origin.clone())).collect();
         return Parsed { questions, diagnostics: Vec::new(), ids };
     }
