@@ -196,10 +196,10 @@ fn evaluation_set_meets_the_targets() {
 
 /// Precision, recall and ordering: the targets, which the dev set meets.
 const DEV_TARGETS: (f64, f64, f64) = (0.85, 0.70, 0.90);
-/// What the held-out set measured (163 of 234 found signals right = 0.697, 163 of 244 labelled
-/// signals found = 0.668, 10 of 40 questions ordered), rounded down: a floor against
+/// What the held-out set measures (163 of 234 found signals right = 0.697, 163 of 244 labelled
+/// signals found = 0.668, 11 of 40 questions ordered), rounded down: a floor against
 /// regressions only.
-const HOLDOUT_FLOORS: (f64, f64, f64) = (0.69, 0.66, 0.25);
+const HOLDOUT_FLOORS: (f64, f64, f64) = (0.69, 0.66, 0.27);
 
 fn eval_answer(file: &str, quality: &str) -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/feedback-eval/dev").join(file);

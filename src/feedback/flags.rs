@@ -89,6 +89,11 @@ const PATTERNS: &[(FlagKind, &[&str])] = &[
             "someone made a mistake",
             "kept changing the requirements",
             "changing the requirements on us",
+            "bad code",
+            "terrible code",
+            "was a mess",
+            "spaghetti",
+            "nobody understood",
         ],
     ),
     (
@@ -152,6 +157,13 @@ const PATTERNS: &[(FlagKind, &[&str])] = &[
             "never lost",
             "for sure",
             "there won't be any",
+            "never had any problems",
+            "never had problems",
+            "never had issues",
+            "never goes down",
+            "can't fail",
+            "cannot fail",
+            "nothing can go wrong",
         ],
     ),
     (
@@ -205,6 +217,11 @@ const PATTERNS: &[(FlagKind, &[&str])] = &[
             "no big deal",
             "patched it up",
             "keep retrying",
+            "throw more hardware",
+            "more servers",
+            "bigger machine",
+            "bigger instance",
+            "scale up the database",
         ],
     ),
     (
@@ -235,6 +252,9 @@ const PATTERNS: &[(FlagKind, &[&str])] = &[
             "skipped review",
             "without tests",
             "no time for tests",
+            "100% coverage",
+            "100% test coverage",
+            "no tests",
         ],
     ),
     (
@@ -249,6 +269,14 @@ const PATTERNS: &[(FlagKind, &[&str])] = &[
             "weekend cutover",
             "refactoring quarter",
             "maintenance window",
+            "rewrite it in",
+            "rewrote it in",
+            "rewrite the whole",
+            "rewrote the whole",
+            "in one release",
+            "in one go",
+            "all at once",
+            "big rewrite",
         ],
     ),
 ];
@@ -358,6 +386,18 @@ mod tests {
         assert_eq!(flags[0].kind, FlagKind::HandWave);
         assert_eq!(flags[0].phrase, "Just turn on autoscaling");
         assert!(!kinds("We didn't just add servers; we profiled first.").contains(&FlagKind::HandWave));
+    }
+
+    #[test]
+    fn well_known_bad_practice() {
+        assert!(
+            kinds("I rewrote it in Go and we switched over in one release.").contains(&FlagKind::BigBang)
+        );
+        assert!(kinds("We require 100% coverage on every PR.").contains(&FlagKind::CutQuality));
+        assert!(kinds("Honestly we never had any problems with it.").contains(&FlagKind::Absolute));
+        assert!(
+            !kinds("Rather than a big rewrite, I strangled it route by route.").contains(&FlagKind::BigBang)
+        );
     }
 
     #[test]
