@@ -30,6 +30,10 @@ fn one(out: &mut String, q: &Question, reveal: bool) {
     if let Some(f) = q.framework {
         facts.push(format!("**Framework:** {f}"));
     }
+    if !q.roles.is_empty() {
+        let roles: Vec<String> = q.roles.iter().map(|r| format!("`{}`", clean(r))).collect();
+        facts.push(format!("**Roles:** {}", roles.join(", ")));
+    }
     let _ = writeln!(out, "{}\n", facts.join(" · "));
     if q.question.contains('\n') {
         let _ = writeln!(out, "{}\n", block(&q.question));
