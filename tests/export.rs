@@ -77,22 +77,24 @@ fn anki_is_one_escaped_note_per_line_after_the_header_lines() {
     let text = export("anki");
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(
-        &lines[..6],
+        &lines[..7],
         [
             "#separator:tab",
             "#html:true",
             "#notetype:Basic",
             "#deck:qbank",
-            "#columns:Front\tBack\tTags",
-            "#tags column:3"
+            "#columns:GUID\tFront\tBack\tTags",
+            "#guid column:1",
+            "#tags column:4"
         ]
     );
-    let notes = &lines[6..];
+    let notes = &lines[7..];
     assert_eq!(notes.len(), 3, "one line per question: newlines became <br>");
     for note in notes {
-        assert_eq!(note.matches('\t').count(), 2, "front, back, tags: {note}");
+        assert_eq!(note.matches('\t').count(), 3, "guid, front, back, tags: {note}");
     }
-    let [front, back, tags]: [&str; 3] = notes[0].split('\t').collect::<Vec<_>>().try_into().unwrap();
+    let [guid, front, back, tags]: [&str; 4] = notes[0].split('\t').collect::<Vec<_>>().try_into().unwrap();
+    assert_eq!(guid, "qbank-10007", "a stable note id, so a newer export updates notes in place");
     assert_eq!(
         front,
         "Design a &quot;cache&quot;, then say: is &lt;b&gt;stale&lt;/b&gt; data &amp; a 5% miss rate OK?"

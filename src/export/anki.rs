@@ -8,8 +8,9 @@ use std::fmt::Write as _;
 
 use crate::model::Question;
 
-/// The column that holds the tags, as Anki counts (from 1).
-pub const TAGS_COLUMN: usize = 3;
+/// The columns that hold the note's id and its tags, as Anki counts (from 1).
+const GUID_COLUMN: usize = 1;
+const TAGS_COLUMN: usize = 4;
 
 /// The back's sections, in order; import recognises them by these titles.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -68,12 +69,19 @@ pub fn write(questions: &[&Question], deck: &str) -> String {
     let mut out = String::new();
     out.push_str("#separator:tab\n#html:true\n#notetype:Basic\n");
     let _ = writeln!(out, "#deck:{deck}");
-    let _ = writeln!(out, "#columns:Front\tBack\tTags");
+    let _ = writeln!(out, "#columns:GUID\tFront\tBack\tTags");
+    let _ = writeln!(out, "#guid column:{GUID_COLUMN}");
     let _ = writeln!(out, "#tags column:{TAGS_COLUMN}");
     for q in questions {
-        let _ = writeln!(out, "{}\t{}\t{}", escape(&q.question), back(q), tags(q).join(" "));
+        let _ = writeln!(out, "{}\t{}\t{}\t{}", guid(q), escape(&q.question), back(q), tags(q).join(" "));
     }
     out
+}
+
+/// The note's identity in Anki. With it, importing a newer export updates each note in place,
+/// even when its question was reworded, instead of adding a second copy.
+fn guid(q: &Question) -> String {
+    format!("qbank-{}", q.id)
 }
 
 fn back(q: &Question) -> String {
