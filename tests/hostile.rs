@@ -505,3 +505,21 @@ fn count_at_and_beyond_the_u64_limit() {
     assert_eq!(over.code, 2);
     assert!(over.stderr.contains("'18446744073709551616' for '--count <N>'"), "{}", over.stderr);
 }
+
+#[test]
+fn large_files_load_without_extra_threads_when_the_system_refuses_them() {
+    // A 100 TB stack for every new thread: each spawn fails, as when a process limit is reached.
+    // Files over 4 MiB are parsed on every core (cold) and hashed beside the cache (warm).
+    let padding = "x".repeat(4000);
+    let yaml: String =
+        (1..=1100).map(|id| question(&id.to_string(), &format!("  look_for: [{padding}]\n"))).collect();
+    assert!(yaml.len() > 4 << 20);
+    let test =
+        Test::new().corpus(&yaml).env("RUST_MIN_STACK", "100000000000000").args(["list", "-f", "json"]);
+    for run_number in ["cold", "warm"] {
+        // Not under LIMIT: a debug build parsing 4.5 MB on one thread is not what is tested.
+        let outcome = test.run();
+        assert_eq!(outcome.code, 0, "{run_number}: {}", outcome.stderr);
+        assert_eq!(outcome.json().as_array().map(Vec::len), Some(1100), "{run_number}");
+    }
+}

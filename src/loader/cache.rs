@@ -75,9 +75,13 @@ pub fn lookup(
     let Ok(canonical) = std::fs::canonicalize(path) else { return (None, None) };
     let entry = entry(dir, &canonical.to_string_lossy());
     std::thread::scope(|scope| {
-        let hashing = scope.spawn(|| Key::of(path).ok());
+        // Builder, not scope.spawn: if the system refuses a thread, hash on this one instead.
+        let hashing = std::thread::Builder::new().spawn_scoped(scope, || Key::of(path).ok());
         let cached = decode(&entry, file);
-        let key = hashing.join().ok().flatten();
+        let key = match hashing {
+            Ok(hashing) => hashing.join().ok().flatten(),
+            Err(_) => Key::of(path).ok(),
+        };
         let questions = match (&key, cached) {
             (Some(key), Some((stored, questions))) if stored == *key => Some(questions),
             _ => None,

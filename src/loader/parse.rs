@@ -182,7 +182,8 @@ fn parse_in_parallel(file: &Arc<PathBuf>, text: &str) -> Option<Parsed> {
             .map(|w| {
                 let (start, end) = (w[0], w[1]);
                 let lines_before = text[..start].bytes().filter(|&b| b == b'\n').count() as u64;
-                scope.spawn(move || {
+                // Builder, not scope.spawn: a thread the system refuses is a fallback, not a panic.
+                std::thread::Builder::new().spawn_scoped(scope, move || {
                     let chunk = &text[start..end];
                     let items = chunk.lines().filter(|l| l.starts_with("- ")).count();
                     let parsed = parse_chunk(file, chunk, lines_before);
@@ -190,7 +191,7 @@ fn parse_in_parallel(file: &Arc<PathBuf>, text: &str) -> Option<Parsed> {
                 })
             })
             .collect();
-        workers.into_iter().map(|w| w.join().ok().flatten()).collect()
+        workers.into_iter().map(|w| w.ok().and_then(|w| w.join().ok().flatten())).collect()
     });
     let mut whole = Parsed::default();
     for result in results {
