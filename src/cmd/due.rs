@@ -4,12 +4,11 @@ use chrono::Utc;
 use serde::Serialize;
 
 use crate::cli::{FilterArgs, ReportFormat};
-use crate::cmd::{Context, filter, no_match};
+use crate::cmd::{Context, NO_MATCH, no_match};
 use crate::error::Result;
 use crate::exit::Exit;
 use crate::practice::schedule::Schedule;
 use crate::practice::{self, time};
-use crate::query;
 use crate::render::{Output, practice as view};
 
 #[derive(Debug, clap::Args)]
@@ -35,11 +34,7 @@ struct Report {
 }
 
 pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
-    let corpus = ctx.corpus()?;
-    let pool = query::select(corpus, &filter(&args.filters, corpus)?);
-    if pool.is_empty() {
-        return Ok(no_match("no question matches these filters"));
-    }
+    let Some(pool) = ctx.matching(&args.filters)? else { return Ok(no_match(NO_MATCH)) };
     let (_, attempts) = practice::load_history()?;
     let schedule = Schedule::from_attempts(&attempts);
     let now = Utc::now();

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use crate::cli::{FilterArgs, RoundParser, parse_id};
 use crate::cmd::show::find;
-use crate::cmd::{Context, deliver, filter, no_match, shell_words};
+use crate::cmd::{Context, NO_MATCH, deliver, filter, no_match, shell_words};
 use crate::error::{Error, Result};
 use crate::exit::Exit;
 use crate::guide::Guide;
@@ -81,7 +81,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
         if args.per_round == 0 {
             return Err(Error::user("the kit is empty: --per-round 0 keeps only --include ID questions"));
         }
-        return Ok(no_match("no question matches these filters"));
+        return Ok(no_match(NO_MATCH));
     }
     for round in plan.rounds.iter().filter(|r| r.picks.len() < r.wanted) {
         let name = round.round;

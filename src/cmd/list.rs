@@ -1,10 +1,9 @@
 //! `qbank list`: one line per question.
 
 use crate::cli::{FilterArgs, Format};
-use crate::cmd::{Context, filter, no_match};
+use crate::cmd::{Context, NO_MATCH, no_match};
 use crate::error::Result;
 use crate::exit::Exit;
-use crate::query;
 use crate::render::{self, Output, text};
 
 #[derive(Debug, clap::Args)]
@@ -22,12 +21,7 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
-    let corpus = ctx.corpus()?;
-    let filter = filter(&args.filters, corpus)?;
-    let questions = query::select(corpus, &filter);
-    if questions.is_empty() {
-        return Ok(no_match("no question matches these filters"));
-    }
+    let Some(questions) = ctx.matching(&args.filters)? else { return Ok(no_match(NO_MATCH)) };
     let mut out = Output::stdout();
     if args.format == Format::Text {
         for question in &questions {

@@ -28,8 +28,8 @@ use crate::error::{Error, Result};
 use crate::exit::Exit;
 use crate::fsutil;
 use crate::loader::{self, Sources};
-use crate::model::Corpus;
-use crate::query::{Filter, terms};
+use crate::model::{Corpus, Question};
+use crate::query::{self, Filter, terms};
 use crate::render::Output;
 
 /// What every command needs to know beyond its own arguments.
@@ -58,7 +58,18 @@ impl Context {
         }
         Ok(Box::leak(Box::new(corpus)))
     }
+
+    /// The loaded questions that pass the command-line filters; None when none do, which the
+    /// caller reports with [`no_match`] and [`NO_MATCH`].
+    pub fn matching(&self, args: &FilterArgs) -> Result<Option<Vec<&'static Question>>> {
+        let corpus = self.corpus()?;
+        let questions = query::select(corpus, &filter(args, corpus)?);
+        Ok((!questions.is_empty()).then_some(questions))
+    }
 }
+
+/// What a command says when its filters match nothing.
+pub const NO_MATCH: &str = "no question matches these filters";
 
 /// The command-line filters as a query, after checking tags and roles against the corpus.
 pub fn filter(args: &FilterArgs, corpus: &Corpus) -> Result<Filter> {

@@ -3,7 +3,7 @@
 use chrono::Utc;
 
 use crate::cli::FilterArgs;
-use crate::cmd::{Context, filter, no_match};
+use crate::cmd::{Context, NO_MATCH, no_match};
 use crate::error::Result;
 use crate::exit::Exit;
 use crate::practice::history::Mode;
@@ -11,7 +11,7 @@ use crate::practice::schedule::Schedule;
 use crate::practice::session::{Item, Session, Stop};
 use crate::practice::time::{self, TimeLimit};
 use crate::practice::{self, answer_limit};
-use crate::query::{self, draw};
+use crate::query::draw;
 use crate::render::{Output, practice as view};
 
 #[derive(Debug, clap::Args)]
@@ -38,11 +38,7 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
-    let corpus = ctx.corpus()?;
-    let pool = query::select(corpus, &filter(&args.filters, corpus)?);
-    if pool.is_empty() {
-        return Ok(no_match("no question matches these filters"));
-    }
+    let Some(pool) = ctx.matching(&args.filters)? else { return Ok(no_match(NO_MATCH)) };
     let (mut history, attempts) = practice::load_history()?;
     let mut schedule = Schedule::from_attempts(&attempts);
     let count = usize::try_from(args.count).unwrap_or(usize::MAX);

@@ -2,10 +2,10 @@
 
 use crate::cli::{FilterArgs, Format};
 use crate::cmd::show::cards;
-use crate::cmd::{Context, filter, no_match};
+use crate::cmd::{Context, NO_MATCH, no_match};
 use crate::error::Result;
 use crate::exit::Exit;
-use crate::query::{self, draw};
+use crate::query::draw;
 use crate::render::text::CardOptions;
 use crate::render::{self, Output};
 
@@ -33,12 +33,7 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
-    let corpus = ctx.corpus()?;
-    let filter = filter(&args.filters, corpus)?;
-    let pool = query::select(corpus, &filter);
-    if pool.is_empty() {
-        return Ok(no_match("no question matches these filters"));
-    }
+    let Some(pool) = ctx.matching(&args.filters)? else { return Ok(no_match(NO_MATCH)) };
     let wanted = usize::try_from(args.count).unwrap_or(usize::MAX);
     if wanted > pool.len() {
         eprintln!("note: only {} questions match; drawing all of them, shuffled", pool.len());

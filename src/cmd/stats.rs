@@ -5,11 +5,10 @@ use std::collections::HashSet;
 use chrono::{Local, Utc};
 
 use crate::cli::{FilterArgs, ReportFormat};
-use crate::cmd::{Context, filter, no_match};
+use crate::cmd::{Context, NO_MATCH, no_match};
 use crate::error::Result;
 use crate::exit::Exit;
 use crate::practice::{self, notes::Notes, stats};
-use crate::query;
 use crate::render::{Output, practice as view};
 
 #[derive(Debug, clap::Args)]
@@ -27,11 +26,7 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
-    let corpus = ctx.corpus()?;
-    let pool = query::select(corpus, &filter(&args.filters, corpus)?);
-    if pool.is_empty() {
-        return Ok(no_match("no question matches these filters"));
-    }
+    let Some(pool) = ctx.matching(&args.filters)? else { return Ok(no_match(NO_MATCH)) };
     let (_, attempts) = practice::load_history()?;
     let noted: HashSet<u64> = Notes::open()?.ids()?.into_iter().collect();
     let stats = stats::compute(&pool, &attempts, &noted, Utc::now(), Local::now().date_naive());
