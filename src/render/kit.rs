@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use super::markdown::{block, code_span, inline};
+use super::markdown::{self, block, code_span, inline};
 use super::sanitize::clean;
 use super::style;
 use super::text::framework_steps;
@@ -268,9 +268,9 @@ fn markdown_question(out: &mut String, kq: &KitQuestion, answers: bool) {
         let _ = writeln!(out, "{}\n", block(rest));
     }
     let _ = writeln!(out, "#### Why we ask\n\n{}\n", block(&q.rationale));
-    markdown_list(out, "What a strong answer shows", &q.look_for);
-    markdown_list(out, "Red flags", &q.red_flags);
-    markdown_list(out, "Follow-ups", &q.follow_ups);
+    markdown::list(out, "####", "What a strong answer shows", &q.look_for);
+    markdown::list(out, "####", "Red flags", &q.red_flags);
+    markdown::list(out, "####", "Follow-ups", &q.follow_ups);
     if answers || q.look_for.is_empty() {
         let _ = writeln!(out, "#### Reference answer\n\n{}\n", block(&q.sample_answer));
     }
@@ -292,17 +292,6 @@ fn lead_paragraph(question: &str) -> (&str, Option<&str>) {
         end += line.len();
     }
     (question, None)
-}
-
-fn markdown_list(out: &mut String, title: &str, items: &[String]) {
-    if items.is_empty() {
-        return;
-    }
-    let _ = writeln!(out, "#### {title}\n");
-    for item in items {
-        let _ = writeln!(out, "- {}", inline(item));
-    }
-    out.push('\n');
 }
 
 /// A one-column table of blank rows: ruled space to write in once printed.

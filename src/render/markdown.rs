@@ -40,20 +40,21 @@ fn one(out: &mut String, q: &Question, reveal: bool) {
     }
     let _ = writeln!(out, "### Why interviewers ask this\n\n{}\n", block(&q.rationale));
     if reveal {
-        list(out, "What a strong answer shows", &q.look_for);
-        list(out, "Red flags", &q.red_flags);
+        list(out, "###", "What a strong answer shows", &q.look_for);
+        list(out, "###", "Red flags", &q.red_flags);
     }
-    list(out, "Follow-ups", &q.follow_ups);
+    list(out, "###", "Follow-ups", &q.follow_ups);
     if reveal {
         let _ = writeln!(out, "### Sample answer\n\n{}\n", block(&q.sample_answer));
     }
 }
 
-fn list(out: &mut String, title: &str, items: &[String]) {
+/// A titled bullet list under a heading of the given level ("###"); nothing when empty.
+pub fn list(out: &mut String, heading: &str, title: &str, items: &[String]) {
     if items.is_empty() {
         return;
     }
-    let _ = writeln!(out, "### {title}\n");
+    let _ = writeln!(out, "{heading} {title}\n");
     for item in items {
         let _ = writeln!(out, "- {}", inline(item));
     }
