@@ -77,7 +77,7 @@ pub fn lookup(
     std::thread::scope(|scope| {
         // Builder, not scope.spawn: if the system refuses a thread, hash on this one instead.
         let hashing = std::thread::Builder::new().spawn_scoped(scope, || Key::of(path).ok());
-        let cached = decode(&entry, file);
+        let cached = decode(&entry, file, None);
         let key = match hashing {
             Ok(hashing) => hashing.join().ok().flatten(),
             Err(_) => Key::of(path).ok(),
@@ -142,12 +142,12 @@ fn mix(state: u64, word: u64) -> u64 {
 
 /// The cached questions for `key`, if a matching, intact entry exists.
 pub fn read(dir: &Path, key: &Key, file: &Arc<PathBuf>) -> Option<Vec<Question>> {
-    let (stored, questions) = decode(&key.entry(dir), file)?;
-    (stored == *key).then_some(questions)
+    decode(&key.entry(dir), file, Some(key)).map(|(_, questions)| questions)
 }
 
-/// An intact entry: the key it was stored for and its questions.
-fn decode(entry: &Path, file: &Arc<PathBuf>) -> Option<(Key, Vec<Question>)> {
+/// An intact entry: the key it was stored for and its questions. Given the `expected` key, an
+/// entry stored for another stops before its questions are decoded.
+fn decode(entry: &Path, file: &Arc<PathBuf>, expected: Option<&Key>) -> Option<(Key, Vec<Question>)> {
     let mut input = BufReader::with_capacity(1 << 20, File::open(entry).ok()?);
     let mut magic = [0; 8];
     input.read_exact(&mut magic).ok()?;
@@ -155,6 +155,9 @@ fn decode(entry: &Path, file: &Arc<PathBuf>) -> Option<(Key, Vec<Question>)> {
         return None;
     }
     let stored = read_key(&mut input)?;
+    if expected.is_some_and(|key| *key != stored) {
+        return None;
+    }
     let count = u64(&mut input)?;
     let mut questions = Vec::with_capacity(count.min(1 << 20) as usize);
     for _ in 0..count {
