@@ -221,6 +221,11 @@ fn review_reads_a_file_and_shows_every_section() {
     }
     assert!(out.stdout.contains("\"token bucket\""), "matched words are shown: {}", out.stdout);
     assert!(out.stdout.contains("heuristic"), "the verdict is labelled a heuristic");
+    assert!(
+        out.stdout.contains("It spots strong answers far more reliably than weak ones"),
+        "and says what the measurement showed: {}",
+        out.stdout
+    );
     assert!(out.stdout.contains("of a 5 min answer - fits"), "{}", out.stdout);
 }
 
@@ -245,6 +250,43 @@ fn review_reads_stdin_and_prints_json() {
     assert!(json["length"]["words"].as_u64().unwrap() > 30);
     assert_eq!(json["length"]["limit_seconds"], serde_json::Value::Null);
     assert!(json["reasons"].as_array().is_some_and(|r| (1..=3).contains(&r.len())));
+}
+
+#[test]
+fn wording_red_flags_name_their_phrase_unless_the_answer_turns_them_down() {
+    let review = |answer: &str| {
+        let json = Test::new().args(["review", "15", "-f", "json"]).stdin(answer).succeeds().json();
+        json["red_flags"].as_array().expect("red flags").clone()
+    };
+    let flags = review(
+        "Just turn on autoscaling and let it run. I rewrote it in Go last year and we switched \
+         over in one release, and we never had any problems.",
+    );
+    let phrase = |kind: &str| {
+        let flag = flags.iter().find(|f| f["kind"] == kind).unwrap_or_else(|| panic!("no {kind}: {flags:?}"));
+        flag["phrase"].as_str().unwrap_or_default().to_string()
+    };
+    assert_eq!(flags.len(), 3, "{flags:?}");
+    assert!(phrase("hand-wave").contains("Just turn on autoscaling"));
+    assert!(phrase("big-bang").contains("rewrote it in Go"));
+    assert!(phrase("absolute").contains("never had any problems"));
+    let turned_down = review(
+        "Rather than a big rewrite, I would measure first. We prefer load tests over reminders to \
+         be more careful; 'more servers' is not a plan.",
+    );
+    assert!(turned_down.is_empty(), "{turned_down:?}");
+}
+
+#[test]
+fn a_well_told_story_about_something_else_is_weak() {
+    // A complete STAR story with a number, for question 19 (a rate limiter design).
+    let story = "At my last company our onboarding took three weeks. I was asked to shorten it. I \
+                 interviewed new hires, I wrote a checklist and I paired each one with a buddy. As \
+                 a result, onboarding dropped from 15 days to 6 days and new hires shipped in their \
+                 first week.";
+    let json = Test::new().args(["review", "19", "-f", "json"]).stdin(story).succeeds().json();
+    assert_eq!(json["verdict"], "weak", "{json}");
+    assert!(json["reasons"].to_string().contains("is it on the question?"), "{json}");
 }
 
 #[test]
