@@ -71,7 +71,7 @@ fn question_code(q: &model::Question, file: usize) -> String {
     format!(
         "        Question {{ id: {}, round: Round::{:?}, question: {:?}.to_string(), rationale: {:?}.to_string(), \
          sample_answer: {:?}.to_string(), tags: {}, competency: {}, roles: {}, framework: {}, look_for: {}, \
-         red_flags: {}, follow_ups: {}, origin: Origin {{ file: files[{file}].clone(), line: {}, column: {} }} }},\n",
+         red_flags: {}, follow_ups: {}, sample_follow_ups: {}, levels: Levels {{ mid: {}, senior: {}, staff: {} }}, origin: Origin {{ file: files[{file}].clone(), line: {}, column: {} }} }},\n",
         q.id,
         q.round,
         q.question,
@@ -84,6 +84,10 @@ fn question_code(q: &model::Question, file: usize) -> String {
         list(&q.look_for),
         list(&q.red_flags),
         list(&q.follow_ups),
+        list(&q.sample_follow_ups),
+        option(q.levels.mid.as_ref().map(|t| format!("{t:?}.to_string()"))),
+        option(q.levels.senior.as_ref().map(|t| format!("{t:?}.to_string()"))),
+        option(q.levels.staff.as_ref().map(|t| format!("{t:?}.to_string()"))),
         q.origin.line,
         q.origin.column,
     )

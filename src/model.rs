@@ -188,8 +188,87 @@ pub struct Question {
     pub look_for: Vec<String>,
     pub red_flags: Vec<String>,
     pub follow_ups: Vec<String>,
+    /// Follow-ups about the sample answer's own story: shown with the sample answer only.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sample_follow_ups: Vec<String>,
+    /// What an answer sounds like at each level, for calibrating a verdict.
+    #[serde(skip_serializing_if = "Levels::is_empty")]
+    pub levels: Levels,
     #[serde(skip)]
     pub origin: Origin,
+}
+
+/// The engineering levels an interviewer calibrates against.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Level {
+    Mid,
+    Senior,
+    Staff,
+}
+
+impl Level {
+    pub const ALL: [Level; 3] = [Level::Mid, Level::Senior, Level::Staff];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Level::Mid => "mid",
+            Level::Senior => "senior",
+            Level::Staff => "staff",
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Level::Mid => "Mid-level",
+            Level::Senior => "Senior",
+            Level::Staff => "Staff",
+        }
+    }
+}
+
+impl fmt::Display for Level {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// What an answer sounds like at each level; any of them may be left out.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Levels {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mid: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub senior: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub staff: Option<String>,
+}
+
+impl Levels {
+    pub fn is_empty(&self) -> bool {
+        self.mid.is_none() && self.senior.is_none() && self.staff.is_none()
+    }
+
+    pub fn get(&self, level: Level) -> Option<&str> {
+        match level {
+            Level::Mid => self.mid.as_deref(),
+            Level::Senior => self.senior.as_deref(),
+            Level::Staff => self.staff.as_deref(),
+        }
+    }
+
+    pub fn set(&mut self, level: Level, text: Option<String>) {
+        match level {
+            Level::Mid => self.mid = text,
+            Level::Senior => self.senior = text,
+            Level::Staff => self.staff = text,
+        }
+    }
+
+    /// The levels that are given, lowest first.
+    pub fn iter(&self) -> impl Iterator<Item = (Level, &str)> {
+        Level::ALL.into_iter().filter_map(|level| Some((level, self.get(level)?)))
+    }
 }
 
 impl Question {
@@ -210,6 +289,8 @@ impl Question {
             look_for: Vec::new(),
             red_flags: Vec::new(),
             follow_ups: Vec::new(),
+            sample_follow_ups: Vec::new(),
+            levels: Levels::default(),
             origin: Origin { file: Arc::new(PathBuf::from("t.yaml")), line: 1, column: 1 },
         }
     }

@@ -11,9 +11,9 @@ use std::sync::Arc;
 use std::time::UNIX_EPOCH;
 
 use crate::fsutil::write_atomic_with;
-use crate::model::{Competency, Framework, Origin, Question, Round};
+use crate::model::{Competency, Framework, Level, Levels, Origin, Question, Round};
 
-const MAGIC: &[u8; 8] = b"QBANKC01";
+const MAGIC: &[u8; 8] = b"QBANKC02";
 
 /// What identifies one version of one corpus file.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -215,7 +215,10 @@ fn put_question(out: &mut impl Write, q: &Question) -> io::Result<()> {
     for text in [&q.question, &q.rationale, &q.sample_answer] {
         put_string(out, text)?;
     }
-    for list in [&q.tags, &q.roles, &q.look_for, &q.red_flags, &q.follow_ups] {
+    for level in Level::ALL {
+        put_string(out, q.levels.get(level).unwrap_or_default())?;
+    }
+    for list in [&q.tags, &q.roles, &q.look_for, &q.red_flags, &q.follow_ups, &q.sample_follow_ups] {
         out.write_all(&(list.len() as u32).to_le_bytes())?;
         for item in list {
             put_string(out, item)?;
@@ -234,7 +237,11 @@ fn question(input: &mut impl Read, file: &Arc<PathBuf>) -> Option<Question> {
     for text in &mut texts {
         *text = string(input)?;
     }
-    let mut lists: [Vec<String>; 5] = Default::default();
+    let mut levels = Levels::default();
+    for level in Level::ALL {
+        levels.set(level, Some(string(input)?).filter(|text| !text.is_empty()));
+    }
+    let mut lists: [Vec<String>; 6] = Default::default();
     for list in &mut lists {
         let len = u32(input)?;
         for _ in 0..len {
@@ -242,7 +249,7 @@ fn question(input: &mut impl Read, file: &Arc<PathBuf>) -> Option<Question> {
         }
     }
     let [question, rationale, sample_answer] = texts;
-    let [tags, roles, look_for, red_flags, follow_ups] = lists;
+    let [tags, roles, look_for, red_flags, follow_ups, sample_follow_ups] = lists;
     Some(Question {
         id,
         round: *Round::ALL.get(codes[0] as usize)?,
@@ -256,6 +263,8 @@ fn question(input: &mut impl Read, file: &Arc<PathBuf>) -> Option<Question> {
         look_for,
         red_flags,
         follow_ups,
+        sample_follow_ups,
+        levels,
         origin: Origin { file: file.clone(), line, column },
     })
 }

@@ -17,7 +17,7 @@ pub const BUILTIN: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/builtin
 
 /// The built-in questions, constructed from code build.rs generated: no parsing at start-up.
 pub fn builtin_questions() -> Vec<Question> {
-    use crate::model::{Competency, Framework, Round};
+    use crate::model::{Competency, Framework, Levels, Round};
     include!(concat!(env!("OUT_DIR"), "/builtin_questions.rs"))
 }
 

@@ -16,11 +16,11 @@ use serde_saphyr::Spanned;
 use serde_saphyr::budget::BudgetBreach;
 use serde_saphyr::granit_parser::{ErrorKind, Parser, ScanError};
 
-use crate::model::{Competency, Framework, Origin, Question, Round};
+use crate::model::{Competency, Framework, Level, Levels, Origin, Question, Round};
 use crate::suggest;
 
 /// The field names a question may have, in the order the corpus writes them.
-pub const FIELDS: [&str; 12] = [
+pub const FIELDS: [&str; 14] = [
     "id",
     "round",
     "question",
@@ -33,6 +33,8 @@ pub const FIELDS: [&str; 12] = [
     "look_for",
     "red_flags",
     "follow_ups",
+    "sample_follow_ups",
+    "levels",
 ];
 
 /// Corpus files larger than this are refused before parsing.
@@ -328,9 +330,15 @@ fn describe(error: &serde_saphyr::Error) -> String {
     };
     if let Some(rest) = text.strip_prefix("unknown field `") {
         let field = rest.split('`').next().unwrap_or_default();
-        let hint = match suggest::closest(field, FIELDS) {
+        let expected = expected_fields(rest);
+        let (what, names) = if expected.contains(&"mid") {
+            ("`levels` has", expected)
+        } else {
+            ("a question has", FIELDS.to_vec())
+        };
+        let hint = match suggest::closest(field, names.iter().copied()) {
             Some(near) => format!(" (did you mean `{near}`?)"),
-            None => format!("; a question has: {}", FIELDS.join(", ")),
+            None => format!("; {what}: {}", names.join(", ")),
         };
         return format!("unknown field `{}`{hint}", excerpt(field));
     }
@@ -350,6 +358,12 @@ fn describe(error: &serde_saphyr::Error) -> String {
         return nested_too_deeply();
     }
     text.to_string()
+}
+
+/// The names serde lists after "expected one of" in an unknown-field message.
+fn expected_fields(message: &str) -> Vec<&str> {
+    let Some((_, list)) = message.split_once("expected ") else { return Vec::new() };
+    list.split('`').skip(1).step_by(2).collect()
 }
 
 /// A limit that guards against hostile files, in words that say which and what to do.
@@ -476,6 +490,16 @@ struct RawQuestion {
     look_for: Option<Vec<Spanned<String>>>,
     red_flags: Option<Vec<Spanned<String>>>,
     follow_ups: Option<Vec<Spanned<String>>>,
+    sample_follow_ups: Option<Vec<Spanned<String>>>,
+    levels: Option<Spanned<RawLevels>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLevels {
+    mid: Option<Spanned<String>>,
+    senior: Option<Spanned<String>>,
+    staff: Option<Spanned<String>>,
 }
 
 /// An id as written: any scalar, so a wrong one gets our message rather than "invalid u64".
@@ -655,6 +679,8 @@ fn convert(
     let look_for = lines("look_for", raw.look_for);
     let red_flags = lines("red_flags", raw.red_flags);
     let follow_ups = lines("follow_ups", raw.follow_ups);
+    let sample_follow_ups = lines("sample_follow_ups", raw.sample_follow_ups);
+    let levels = raw.levels.map(|raw| levels(&name, raw, &at, out)).unwrap_or_default();
 
     let errors_after = out.iter().filter(|d| d.severity == Severity::Error).count();
     if errors_after > errors_before {
@@ -673,8 +699,39 @@ fn convert(
         look_for,
         red_flags,
         follow_ups,
+        sample_follow_ups,
+        levels,
         origin,
     })
+}
+
+/// `levels:` with at least one of mid, senior and staff, each a non-empty text.
+fn levels(
+    name: &str,
+    raw: Spanned<RawLevels>,
+    at: &dyn Fn(&serde_saphyr::Location) -> Origin,
+    out: &mut Vec<Diagnostic>,
+) -> Levels {
+    let RawLevels { mid, senior, staff } = raw.value;
+    if mid.is_none() && senior.is_none() && staff.is_none() {
+        out.push(Diagnostic::error(
+            at(&raw.referenced),
+            format!("{name} has an empty `levels`; give mid, senior and staff (or leave `levels` out)"),
+        ));
+    }
+    let mut levels = Levels::default();
+    for (level, text) in [(Level::Mid, mid), (Level::Senior, senior), (Level::Staff, staff)] {
+        let Some(text) = text else { continue };
+        if text.value.trim().is_empty() {
+            out.push(Diagnostic::error(at(&text.referenced), format!("{name} has an empty `levels.{level}`")));
+        } else if text.value.len() > MAX_TEXT_BYTES {
+            let what = format!("{name} has a `levels.{level}` of");
+            out.push(Diagnostic::error(at(&text.referenced), too_long(&what, &text.value)));
+        } else {
+            levels.set(level, Some(trimmed(text.value)));
+        }
+    }
+    levels
 }
 
 fn kebab_list(
