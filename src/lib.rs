@@ -17,6 +17,7 @@ pub mod paths;
 pub mod practice;
 pub mod query;
 pub mod render;
+pub mod signals;
 pub mod suggest;
 
 use cli::{Cli, Command};

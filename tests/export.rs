@@ -66,7 +66,7 @@ fn csv_has_a_header_and_awkward_cells_survive_rfc_4180_quoting() {
     assert_eq!(cell(0, "tags"), "system-design, caching");
     assert_eq!(
         cell(0, "look_for"),
-        "Names the TTL, the \"hot key\" risk, and <eviction>\nA two-line signal\n  continued here"
+        "- Names the TTL, the \"hot key\" risk, and <eviction>\n- A two-line signal\n  continued here"
     );
     assert_eq!(cell(1, "competency"), "");
     assert_eq!(cell(2, "question"), "  Leading spaces, trailing text: ¿Qué tal?");

@@ -386,7 +386,7 @@ fn review_errors_name_the_problem() {
     Test::new().args(["review", "9999"]).stdin("x").fails_with("no question with id 9999");
     Test::new()
         .args(["review", "19", "--answer", "missing.md"])
-        .fails_with("cannot read the answer `missing.md`");
+        .fails_with("cannot read the answer from `missing.md`: no such file");
     let out = Test::new().args(["review", "19", "--time", "soon"]).code(2);
     assert!(
         out.stderr.contains("'soon' is not a duration: write 90s, 2m, 1m30s or 0 for no timer"),

@@ -85,10 +85,11 @@ fn billion_laughs(indent: &str) -> String {
 #[test]
 fn billion_laughs_are_refused_without_expanding_them() {
     fails_with(&Test::new().corpus(&billion_laughs("")).args(["list"]), "must be a YAML list of questions");
+    // Inside a list, the aliases' text is counted in a first pass, before any value is built.
     let inside = format!("{}  extra:\n{}", question("1", ""), billion_laughs("    "));
-    fails_with(&Test::new().corpus(&inside).args(["list"]), "unknown field `extra`");
+    fails_with(&Test::new().corpus(&inside).args(["list"]), "aliases (`*name`) repeat more than 1 MiB");
     let as_items = format!("- laughs:\n{}- *l9\n- *l9\n", billion_laughs("    "));
-    fails_with(&Test::new().corpus(&as_items).args(["list"]), "unknown field `laughs`");
+    fails_with(&Test::new().corpus(&as_items).args(["list"]), "aliases (`*name`) repeat more than 1 MiB");
 }
 
 #[test]
@@ -98,8 +99,7 @@ fn aliases_that_repeat_a_long_list_many_times_are_refused() {
     for id in 2..=99 {
         yaml += &question(&id.to_string(), "  follow_ups: *many\n");
     }
-    let out =
-        fails_with(&Test::new().corpus(&yaml).args(["list"]), "aliases (`*name`) here repeat more than");
+    let out = fails_with(&Test::new().corpus(&yaml).args(["list"]), "aliases (`*name`) repeat more than");
     assert!(out.stderr.contains("alias bombs"), "{}", out.stderr);
     location(&out, "corpus.yaml");
 }

@@ -8,6 +8,7 @@ use crate::error::{Error, Result};
 use crate::exit::Exit;
 use crate::export::{self, ExportFormat, Options};
 use crate::query;
+use crate::render;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -42,7 +43,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
     deliver(args.output.as_deref(), &text)?;
     if let Some(path) = &args.output {
         let noun = if questions.len() == 1 { "question" } else { "questions" };
-        eprintln!("exported {} {noun} to {}", questions.len(), path.display());
+        render::message(format_args!("exported {} {noun} to {}", questions.len(), path.display()));
     }
     Ok(Exit::Success)
 }

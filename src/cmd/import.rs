@@ -1,17 +1,19 @@
 //! `qbank import FILE`: a spreadsheet, JSON file or Anki deck as corpus YAML.
 
-use std::io::Read;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::cmd::{Context, deliver};
 use crate::error::{Error, Result};
 use crate::exit::Exit;
+use crate::fsutil::{self, ReadError, Target};
 use crate::import::fields::Pairs;
 use crate::import::{self, ImportFormat, Imported, TEAM_IDS_FROM};
 use crate::lint;
 use crate::loader::{self, parse};
 use crate::model::Question;
+use crate::render;
 use crate::render::sanitize::clean;
 
 /// How many skipped rows an error lists before "and N more".
@@ -55,56 +57,99 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
     let source = format.read(&bytes, &map).map_err(|m| Error::user(format!("`{name}`: {m}")))?;
     if !source.unmapped.is_empty() {
         let columns: Vec<String> = source.unmapped.iter().map(|c| format!("`{}`", clean(c))).collect();
-        eprintln!(
-            "note: ignoring {} (no question field; use --map FIELD=COLUMN to keep one)",
+        render::note(format_args!(
+            "ignoring {} (no question field; use --map FIELD=COLUMN to keep one)",
             columns.join(", ")
-        );
+        ));
     }
     if source.rows.is_empty() {
         return Err(Error::user(format!("`{name}` has no rows to import")));
     }
     let rows = source.rows.len();
-
-    let existing = match &args.output {
-        Some(path) => read_target(path)?,
-        None => String::new(),
+    // The target stays locked from reading to replacing, so concurrent imports into one file
+    // each add their questions to what the one before wrote.
+    let target = match (&args.output, args.dry_run) {
+        (Some(path), false) => {
+            Some(Target::lock(path).map_err(|e| Error::io(format!("cannot open `{}`", path.display()), e))?)
+        }
+        _ => None,
     };
-    let imported = import::convert(source, &defaults, first_id(ctx, args.output.as_deref(), &existing)?);
-    if imported.questions.is_empty() {
-        return Err(Error::user(format!("nothing imported from `{name}`: {}", every_row(&imported, rows))));
-    }
-    for skipped in &imported.skipped {
-        eprintln!("skipped {}: {}", skipped.place, clean(&skipped.reason));
-    }
-
-    let addition = format!("# Imported by qbank from {}\n{}", one_line(&name), imported.yaml);
-    let text = import::append(&existing, &addition);
-    let target = args.output.clone().unwrap_or_else(|| PathBuf::from("<output>"));
-    check(&target, &text, &existing, imported.questions.len())?;
-    if !args.dry_run {
-        deliver(args.output.as_deref(), if args.output.is_some() { &text } else { &addition })?;
-    }
+    let result = import_rows(ctx, args, &name, source, &defaults, rows, target.as_ref());
+    let imported = match (result, target) {
+        (Ok((text, imported)), Some(target)) => {
+            let path = target.path().to_path_buf();
+            target
+                .replace(|file| file.write_all(text.as_bytes()))
+                .map_err(|e| Error::io(format!("cannot write `{}`", path.display()), e))?;
+            imported
+        }
+        (Ok((text, imported)), None) => {
+            if !args.dry_run {
+                deliver(None, &text)?;
+            }
+            imported
+        }
+        (Err(e), target) => {
+            if let Some(target) = target {
+                target.abandon();
+            }
+            return Err(e);
+        }
+    };
     report(args, &imported);
     Ok(Exit::Success)
 }
 
-fn read_input(path: &Path) -> Result<Vec<u8>> {
-    let mut bytes = Vec::new();
-    if path.as_os_str() == "-" {
-        std::io::stdin().read_to_end(&mut bytes).map_err(|e| Error::io("cannot read standard input", e))?;
-    } else {
-        bytes = std::fs::read(path).map_err(|e| Error::io(format!("cannot read `{}`", path.display()), e))?;
+/// Converts the rows and returns the text to write: the whole target file with the new
+/// questions appended, or just the new questions when there is no target.
+fn import_rows(
+    ctx: &Context,
+    args: &Args,
+    name: &str,
+    source: import::read::Source,
+    defaults: &Pairs,
+    rows: usize,
+    target: Option<&Target>,
+) -> Result<(String, Imported)> {
+    let existing = match (target, &args.output) {
+        (Some(target), _) => target_text(target.path(), target.read(MAX_INPUT_BYTES))?,
+        (None, Some(path)) => target_text(path, fsutil::read_regular(path, MAX_INPUT_BYTES))?,
+        (None, None) => String::new(),
+    };
+    let imported = import::convert(source, defaults, first_id(ctx, args.output.as_deref(), &existing)?);
+    if imported.questions.is_empty() {
+        return Err(Error::user(format!("nothing imported from `{name}`: {}", every_row(&imported, rows))));
     }
-    Ok(bytes)
+    for skipped in &imported.skipped {
+        render::message(format_args!("skipped {}: {}", skipped.place, clean(&skipped.reason)));
+    }
+
+    let addition = format!("# Imported by qbank from {}\n{}", one_line(name), imported.yaml);
+    let text = import::append(&existing, &addition);
+    let shown = args.output.clone().unwrap_or_else(|| PathBuf::from("<output>"));
+    check(&shown, &text, &existing, imported.questions.len())?;
+    Ok((if args.output.is_some() { text } else { addition }, imported))
+}
+
+/// Import files larger than this are refused: a corpus file has the same limit.
+const MAX_INPUT_BYTES: u64 = crate::loader::parse::MAX_FILE_BYTES as u64;
+
+fn read_input(path: &Path) -> Result<Vec<u8>> {
+    let read = if path.as_os_str() == "-" {
+        fsutil::read_limited(std::io::stdin().lock(), MAX_INPUT_BYTES)
+    } else {
+        fsutil::read_regular(path, MAX_INPUT_BYTES)
+    };
+    read.map_err(|e| Error::user(format!("cannot read `{}`: {e}", path.display())))
 }
 
 /// The corpus file being appended to: empty if it does not exist yet; refused if it does
 /// not load, so an import never adds to a file that is already broken.
-fn read_target(path: &Path) -> Result<String> {
-    let bytes = match std::fs::read(path) {
+fn target_text(path: &Path, read: std::result::Result<Vec<u8>, ReadError>) -> Result<String> {
+    let bytes = match read {
         Ok(bytes) => bytes,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(String::new()),
-        Err(e) => return Err(Error::io(format!("cannot read `{}`", path.display()), e)),
+        Err(ReadError::NotFound) => return Ok(String::new()),
+        Err(e) => return Err(Error::user(format!("cannot read `{}`: {e}", path.display()))),
     };
     let text = String::from_utf8(bytes).map_err(|_| {
         Error::user(format!("`{}` is not UTF-8 text; import appends to a corpus YAML file", path.display()))
@@ -184,17 +229,17 @@ fn report(args: &Args, imported: &Imported) {
         _ => String::new(),
     };
     let skipped = imported.skipped.len();
-    eprintln!(
+    render::message(format_args!(
         "{verb} {count} {noun} ({ids}){into}; skipped {skipped} {}",
         if skipped == 1 { "row" } else { "rows" }
-    );
+    ));
     let new: Vec<&Question> = imported.questions.iter().collect();
     let warnings = lint::lint(&new).len();
     if warnings > 0 {
         let file = args.output.as_ref().map_or("FILE".to_string(), |p| p.display().to_string());
-        eprintln!(
-            "note: {warnings} style warnings (short texts, lonely tags ...): see `qbank validate {file}`"
-        );
+        render::note(format_args!(
+            "{warnings} style warnings (short texts, lonely tags ...): see `qbank validate {file}`"
+        ));
     }
 }
 

@@ -11,7 +11,7 @@ use crate::guide::Guide;
 use crate::model::{Question, Round};
 use crate::query::{self, draw, kit};
 use crate::render::kit::{Kit, Source, markdown, text};
-use crate::render::{MAX_WIDTH, Output, style};
+use crate::render::{self, MAX_WIDTH, Output, style};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
 pub enum KitFormat {
@@ -86,9 +86,15 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
     for round in plan.rounds.iter().filter(|r| r.picks.len() < r.wanted) {
         let name = round.round;
         match round.picks.len() {
-            0 => eprintln!("note: no {name} question matches; the kit has no {name} round"),
-            1 => eprintln!("note: only 1 {name} question matches; the round has 1, not {}", round.wanted),
-            n => eprintln!("note: only {n} {name} questions match; the round has {n}, not {}", round.wanted),
+            0 => render::note(format_args!("no {name} question matches; the kit has no {name} round")),
+            1 => render::note(format_args!(
+                "only 1 {name} question matches; the round has 1, not {}",
+                round.wanted
+            )),
+            n => render::note(format_args!(
+                "only {n} {name} questions match; the round has {n}, not {}",
+                round.wanted
+            )),
         }
     }
 
@@ -106,7 +112,11 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
     };
     deliver(args.output.as_deref(), &rendered)?;
     if let Some(path) = &args.output {
-        eprintln!("wrote a kit of {} questions (seed {seed}) to {}", kit.question_count(), path.display());
+        render::message(format_args!(
+            "wrote a kit of {} questions (seed {seed}) to {}",
+            kit.question_count(),
+            path.display()
+        ));
     }
     Ok(Exit::Success)
 }

@@ -21,6 +21,7 @@ pub mod stats;
 pub mod tags;
 pub mod validate;
 
+use std::io::IsTerminal;
 use std::path::Path;
 
 use crate::cli::{FilterArgs, GlobalArgs};
@@ -30,7 +31,9 @@ use crate::fsutil;
 use crate::loader::{self, Sources};
 use crate::model::{Corpus, Question};
 use crate::query::{self, Filter, terms};
+use crate::render;
 use crate::render::Output;
+use crate::render::sanitize::clean_lines;
 
 /// What every command needs to know beyond its own arguments.
 pub struct Context {
@@ -87,18 +90,24 @@ pub fn filter(args: &FilterArgs, corpus: &Corpus) -> Result<Filter> {
 
 /// A valid query that matched nothing: a note on stderr and exit code 1.
 pub fn no_match(what: &str) -> Exit {
-    eprintln!("note: {what}");
+    render::note(what);
     Exit::NoMatch
 }
 
-/// `text` to the file at `path`, replaced atomically, or to standard output.
+/// `text` to the file at `path`, replaced atomically, or to standard output. A file or a pipe
+/// gets the text exactly; a terminal gets it with control characters made visible, so a
+/// corpus cannot drive the terminal of whoever exports it.
 pub fn deliver(path: Option<&Path>, text: &str) -> Result<()> {
     match path {
         Some(path) => fsutil::write_atomic(path, text.as_bytes())
             .map_err(|e| Error::io(format!("cannot write `{}`", path.display()), e)),
         None => {
             let mut out = Output::stdout();
-            out.write_str(text)?;
+            if std::io::stdout().is_terminal() {
+                out.write_str(&clean_lines(text))?;
+            } else {
+                out.write_str(text)?;
+            }
             out.flush()?;
             Ok(())
         }

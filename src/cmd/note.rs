@@ -6,6 +6,7 @@ use crate::cmd::show::find;
 use crate::error::Result;
 use crate::exit::Exit;
 use crate::practice::notes::{Edited, Notes, editor_command};
+use crate::render;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -18,12 +19,19 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
     let corpus = ctx.corpus()?;
     let question = find(corpus, args.id)?;
     let notes = Notes::open()?;
+    for rescued in notes.rescue_stale_edits()? {
+        render::note(format_args!(
+            "an edit of the note for #{} was never saved (its qbank was stopped); the text is kept in `{}`",
+            rescued.id,
+            rescued.path.display()
+        ));
+    }
     let path = notes.path(question.id);
     let message = match notes.edit(question, &editor_command())? {
         Edited::Saved => format!("saved `{}`", path.display()),
         Edited::Unchanged => "no change; nothing saved".to_string(),
         Edited::Removed => format!("the note was empty, so `{}` was removed", path.display()),
     };
-    eprintln!("note: {message}");
+    render::note(format_args!("{message}"));
     Ok(Exit::Success)
 }

@@ -36,7 +36,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
     let Some(pool) = ctx.matching(&args.filters)? else { return Ok(no_match(NO_MATCH)) };
     let wanted = usize::try_from(args.count).unwrap_or(usize::MAX);
     if wanted > pool.len() {
-        eprintln!("note: only {} questions match; drawing all of them, shuffled", pool.len());
+        render::note(format_args!("only {} questions match; drawing all of them, shuffled", pool.len()));
     }
     let seed = args.seed.unwrap_or_else(draw::fresh_seed);
     let questions = draw::draw(pool, wanted, seed);

@@ -1,13 +1,14 @@
 //! `qbank review ID [--answer FILE|- | --note]`: instant feedback on an answer written elsewhere.
 
-use std::io::{IsTerminal, Read};
-use std::path::PathBuf;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
 
 use crate::cmd::Context;
 use crate::cmd::show::find;
 use crate::error::{Error, Result};
 use crate::exit::Exit;
 use crate::feedback::analyse;
+use crate::fsutil;
 use crate::practice::notes::Notes;
 use crate::practice::time::{self, TimeLimit};
 use crate::render::{self, Output};
@@ -67,29 +68,17 @@ fn read_note(id: u64) -> Result<String> {
 }
 
 /// The answer text from a file or stdin; invalid UTF-8 is replaced, not refused.
-fn read_answer(path: &PathBuf) -> Result<String> {
-    let mut bytes = Vec::new();
-    let (name, read) = if path.as_os_str() == "-" {
+fn read_answer(path: &Path) -> Result<String> {
+    let read = if path.as_os_str() == "-" {
         if std::io::stdin().is_terminal() {
-            eprintln!("note: type or paste the answer, then press Ctrl-D (or use --answer FILE)");
+            render::note("type or paste the answer, then press Ctrl-D (or use --answer FILE)");
         }
-        (
-            "standard input".to_string(),
-            std::io::stdin().lock().take(MAX_ANSWER_BYTES + 1).read_to_end(&mut bytes),
-        )
+        fsutil::read_limited(std::io::stdin().lock(), MAX_ANSWER_BYTES)
     } else {
-        let name = format!("`{}`", path.display());
-        match std::fs::File::open(path) {
-            Ok(file) => (name, file.take(MAX_ANSWER_BYTES + 1).read_to_end(&mut bytes)),
-            Err(e) => return Err(Error::io(format!("cannot read the answer {name}"), e)),
-        }
+        fsutil::read_regular(path, MAX_ANSWER_BYTES)
     };
-    read.map_err(|e| Error::io(format!("cannot read the answer from {name}"), e))?;
-    if bytes.len() as u64 > MAX_ANSWER_BYTES {
-        return Err(Error::user(format!(
-            "the answer from {name} is over {} MB: review one answer at a time",
-            MAX_ANSWER_BYTES / 1024 / 1024
-        )));
-    }
+    let name =
+        if path.as_os_str() == "-" { "standard input".to_string() } else { format!("`{}`", path.display()) };
+    let bytes = read.map_err(|e| Error::user(format!("cannot read the answer from {name}: {e}")))?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }

@@ -42,7 +42,7 @@ fn your_notes(notes: Option<&Notes>, question: &Question, width: usize) -> Optio
     match notes?.read(question.id) {
         Ok(note) => note.filter(|n| !n.trim().is_empty()).map(|n| view::your_notes(&n, width)),
         Err(error) => {
-            eprintln!("warning: {error}");
+            render::warning(format_args!("{error}"));
             None
         }
     }

@@ -13,7 +13,7 @@ use crate::lint;
 use crate::loader::{self, Diagnostic, Severity, Sources};
 use crate::model::Question;
 use crate::render::sanitize::clean;
-use crate::render::{Output, style};
+use crate::render::{self, Output, style};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -83,7 +83,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
         }
     }
     out.flush()?;
-    eprintln!(
+    render::message(format_args!(
         "{} {}, {} {} in {} {} ({} questions)",
         errors,
         plural(errors, "error"),
@@ -92,7 +92,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
         files,
         plural(files, "file"),
         questions.len()
-    );
+    ));
     Ok(if errors > 0 {
         Exit::Error
     } else if warnings > 0 && args.strict {

@@ -6,7 +6,7 @@
 
 use std::fmt::Write as _;
 
-use crate::model::Question;
+use crate::model::{Level, Levels, Question};
 
 /// The columns that hold the note's id and its tags, as Anki counts (from 1).
 const GUID_COLUMN: usize = 1;
@@ -20,11 +20,20 @@ pub enum Section {
     LookFor,
     RedFlags,
     FollowUps,
+    Levels,
+    SampleFollowUps,
 }
 
 impl Section {
-    pub const ALL: [Section; 5] =
-        [Section::Rationale, Section::SampleAnswer, Section::LookFor, Section::RedFlags, Section::FollowUps];
+    pub const ALL: [Section; 7] = [
+        Section::Rationale,
+        Section::SampleAnswer,
+        Section::LookFor,
+        Section::RedFlags,
+        Section::FollowUps,
+        Section::Levels,
+        Section::SampleFollowUps,
+    ];
 
     pub fn title(self) -> &'static str {
         match self {
@@ -33,11 +42,13 @@ impl Section {
             Section::LookFor => "What a strong answer shows",
             Section::RedFlags => "Red flags",
             Section::FollowUps => "Follow-ups",
+            Section::Levels => "What each level sounds like",
+            Section::SampleFollowUps => "Follow-ups on the sample answer",
         }
     }
 
     pub fn is_list(self) -> bool {
-        matches!(self, Section::LookFor | Section::RedFlags | Section::FollowUps)
+        !matches!(self, Section::Rationale | Section::SampleAnswer)
     }
 }
 
@@ -94,12 +105,32 @@ fn back(q: &Question) -> String {
             Section::LookFor => list(&title, &q.look_for),
             Section::RedFlags => list(&title, &q.red_flags),
             Section::FollowUps => list(&title, &q.follow_ups),
+            Section::Levels => list(&title, &level_items(&q.levels)),
+            Section::SampleFollowUps => list(&title, &q.sample_follow_ups),
         };
         if !part.is_empty() {
             parts.push(part);
         }
     }
     parts.join("<br><br>")
+}
+
+/// `Senior: ...`, one item per level given.
+fn level_items(levels: &Levels) -> Vec<String> {
+    levels.iter().map(|(level, text)| format!("{}: {text}", level.title())).collect()
+}
+
+/// The levels back from `level_items`; an item that names no level is ignored.
+fn parse_levels(items: &[String]) -> Levels {
+    let mut levels = Levels::default();
+    for item in items {
+        for level in Level::ALL {
+            if let Some(text) = item.strip_prefix(&format!("{}: ", level.title())) {
+                levels.set(level, Some(text.to_string()));
+            }
+        }
+    }
+    levels
 }
 
 fn list(title: &str, items: &[String]) -> String {
@@ -203,6 +234,8 @@ pub struct Back {
     pub look_for: Vec<String>,
     pub red_flags: Vec<String>,
     pub follow_ups: Vec<String>,
+    pub levels: Levels,
+    pub sample_follow_ups: Vec<String>,
 }
 
 /// Reads a back written by `write`; a back without its section titles (a card made
@@ -228,6 +261,8 @@ pub fn parse_back(html: &str) -> Back {
             match section {
                 Section::LookFor => back.look_for = items,
                 Section::RedFlags => back.red_flags = items,
+                Section::Levels => back.levels = parse_levels(&items),
+                Section::SampleFollowUps => back.sample_follow_ups = items,
                 _ => back.follow_ups = items,
             }
         } else {

@@ -1,17 +1,19 @@
 //! Questions as spreadsheet rows (CSV, RFC 4180), and the cell formats import reads back.
 //!
 //! Headers are the corpus field names. Tags and roles: `a, b`. Lists (look_for, red_flags,
-//! follow_ups): one item per line; a line starting with two spaces continues the item above.
+//! follow_ups): one item per line, each starting with `- `; a line starting with two spaces
+//! continues the item above.
 
 use std::io;
 
-use crate::loader::parse::FIELDS;
-use crate::model::Question;
+use crate::import::fields::Field;
+use crate::model::{Level, Question};
 
-/// Every question as one CSV row under a header row of corpus field names.
+/// Every question as one CSV row under a header row of corpus field names (`levels.mid`,
+/// `levels.senior` and `levels.staff` for the levels).
 pub fn write(questions: &[&Question]) -> io::Result<String> {
     let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
-    writer.write_record(FIELDS)?;
+    writer.write_record(Field::ALL.map(Field::name))?;
     for q in questions {
         writer.write_record(row(q))?;
     }
@@ -19,8 +21,9 @@ pub fn write(questions: &[&Question]) -> io::Result<String> {
     String::from_utf8(bytes).map_err(|e| io::Error::other(e.to_string()))
 }
 
-/// The cells of one question, in `FIELDS` order.
-fn row(q: &Question) -> [String; 12] {
+/// The cells of one question, in `Field::ALL` order.
+fn row(q: &Question) -> [String; 16] {
+    let level = |level: Level| q.levels.get(level).unwrap_or_default().to_string();
     [
         q.id.to_string(),
         q.round.name().to_string(),
@@ -34,6 +37,10 @@ fn row(q: &Question) -> [String; 12] {
         list_cell(&q.look_for),
         list_cell(&q.red_flags),
         list_cell(&q.follow_ups),
+        list_cell(&q.sample_follow_ups),
+        level(Level::Mid),
+        level(Level::Senior),
+        level(Level::Staff),
     ]
 }
 
@@ -53,35 +60,34 @@ pub fn parse_words(cell: &str) -> Vec<String> {
     words.into_iter().map(str::trim).filter(|w| !w.is_empty()).map(String::from).collect()
 }
 
-/// One item per line; an item's own line breaks continue with two spaces.
+/// One item per line, each after `- `; an item's own line breaks continue with two spaces.
+/// The bullet makes every item's first line unambiguous, whatever it starts with.
 pub fn list_cell(items: &[String]) -> String {
-    items.iter().map(|item| item.replace('\n', "\n  ")).collect::<Vec<_>>().join("\n")
+    items.iter().map(|item| format!("- {}", item.replace('\n', "\n  "))).collect::<Vec<_>>().join("\n")
 }
 
-/// The inverse of `list_cell`, forgiving of bullets and blank lines typed by a person.
+/// The inverse of `list_cell`, forgiving of missing bullets and blank lines typed by a person.
+/// Lines end at `\n` only, so a CR inside an item is kept.
 pub fn parse_list(cell: &str) -> Vec<String> {
     let mut items: Vec<String> = Vec::new();
-    for line in cell.lines() {
-        match line.strip_prefix("  ") {
-            Some(rest) if !items.is_empty() => {
-                let last = items.len() - 1;
-                items[last].push('\n');
-                items[last].push_str(rest);
-            }
-            _ => {
-                let trimmed = line.trim_start();
-                let item = ["- ", "* ", "• "]
-                    .iter()
-                    .find_map(|bullet| trimmed.strip_prefix(bullet))
-                    .unwrap_or(trimmed);
-                if !item.trim().is_empty() {
-                    items.push(item.to_string());
-                }
-            }
+    for line in cell.split('\n') {
+        if let Some(item) = BULLETS.iter().find_map(|bullet| line.strip_prefix(bullet)) {
+            items.push(item.to_string());
+        } else if let (Some(rest), Some(last)) = (line.strip_prefix("  "), items.last_mut()) {
+            last.push('\n');
+            last.push_str(rest);
+        } else if !line.trim().is_empty() {
+            let typed = line.trim_start();
+            let item = BULLETS.iter().find_map(|bullet| typed.strip_prefix(bullet)).unwrap_or(typed);
+            items.push(item.to_string());
         }
     }
+    items.retain(|item| !item.trim().is_empty());
     items
 }
+
+/// What starts an item: the `- ` qbank writes, and what people type.
+const BULLETS: [&str; 3] = ["- ", "* ", "• "];
 
 #[cfg(test)]
 mod tests {
@@ -91,13 +97,21 @@ mod tests {
     fn list_cells_round_trip_multi_line_items() {
         let items = vec!["one, with \"quotes\"".to_string(), "two\nlines".to_string(), "three".to_string()];
         let cell = list_cell(&items);
-        assert_eq!(cell, "one, with \"quotes\"\ntwo\n  lines\nthree");
+        assert_eq!(cell, "- one, with \"quotes\"\n- two\n  lines\n- three");
         assert_eq!(parse_list(&cell), items);
+    }
+
+    #[test]
+    fn list_cells_round_trip_items_that_look_like_markup() {
+        let items: Vec<String> =
+            ["  indented", "- a dash", "* star", "a\r\n  b", "x\rcarriage"].map(String::from).into();
+        assert_eq!(parse_list(&list_cell(&items)), items);
     }
 
     #[test]
     fn typed_lists_lose_their_bullets_and_blank_lines() {
         assert_eq!(parse_list("- a\n\n* b\n• c\n  d"), ["a", "b", "c\nd"]);
+        assert_eq!(parse_list("plain\nsecond\n  more"), ["plain", "second\nmore"]);
     }
 
     #[test]

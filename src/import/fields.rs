@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use crate::model::Level;
 use crate::suggest;
 
 /// A question field a column can fill.
@@ -19,10 +20,14 @@ pub enum Field {
     LookFor,
     RedFlags,
     FollowUps,
+    SampleFollowUps,
+    LevelMid,
+    LevelSenior,
+    LevelStaff,
 }
 
 impl Field {
-    pub const ALL: [Field; 12] = [
+    pub const ALL: [Field; 16] = [
         Field::Id,
         Field::Round,
         Field::Question,
@@ -35,6 +40,10 @@ impl Field {
         Field::LookFor,
         Field::RedFlags,
         Field::FollowUps,
+        Field::SampleFollowUps,
+        Field::LevelMid,
+        Field::LevelSenior,
+        Field::LevelStaff,
     ];
 
     /// The corpus field name.
@@ -52,6 +61,19 @@ impl Field {
             Field::LookFor => "look_for",
             Field::RedFlags => "red_flags",
             Field::FollowUps => "follow_ups",
+            Field::SampleFollowUps => "sample_follow_ups",
+            Field::LevelMid => "levels.mid",
+            Field::LevelSenior => "levels.senior",
+            Field::LevelStaff => "levels.staff",
+        }
+    }
+
+    /// The field that holds `level`.
+    pub fn for_level(level: Level) -> Field {
+        match level {
+            Level::Mid => Field::LevelMid,
+            Level::Senior => Field::LevelSenior,
+            Level::Staff => Field::LevelStaff,
         }
     }
 
@@ -70,12 +92,24 @@ impl Field {
             Field::LookFor => &["signals", "strong signals", "what a strong answer shows", "green flags"],
             Field::RedFlags => &["red flag"],
             Field::FollowUps => &["follow up", "followups", "follow up questions"],
+            Field::SampleFollowUps => &["follow ups on the sample answer", "sample follow up"],
+            Field::LevelMid => &["mid", "mid level", "levels mid"],
+            Field::LevelSenior => &["senior", "senior level", "levels senior"],
+            Field::LevelStaff => &["staff", "staff level", "levels staff"],
         }
     }
 
     /// Whether the field holds a list (one item per line in a cell).
     pub fn is_list(self) -> bool {
-        matches!(self, Field::Tags | Field::Roles | Field::LookFor | Field::RedFlags | Field::FollowUps)
+        matches!(
+            self,
+            Field::Tags
+                | Field::Roles
+                | Field::LookFor
+                | Field::RedFlags
+                | Field::FollowUps
+                | Field::SampleFollowUps
+        )
     }
 
     /// A header or a field name, ignoring case, spaces, hyphens and underscores.

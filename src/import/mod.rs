@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use crate::export::sheet::{parse_list, parse_words};
 use crate::loader::parse::{self, is_kebab_case, to_kebab_case};
-use crate::model::{Competency, Framework, Question, Round};
+use crate::model::{Competency, Framework, Level, Levels, Question, Round};
 use crate::suggest;
 use fields::{Field, Pairs};
 use read::{Record, Rejected, Source, Value};
@@ -120,6 +120,10 @@ struct Draft {
     red_flags: Vec<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     follow_ups: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    sample_follow_ups: Vec<String>,
+    #[serde(skip_serializing_if = "Levels::is_empty")]
+    levels: Levels,
 }
 
 fn draft(record: &Record, defaults: &Pairs, id: u64) -> Result<Draft, String> {
@@ -159,6 +163,8 @@ fn draft(record: &Record, defaults: &Pairs, id: u64) -> Result<Draft, String> {
         look_for: cells.list(Field::LookFor),
         red_flags: cells.list(Field::RedFlags),
         follow_ups: cells.list(Field::FollowUps),
+        sample_follow_ups: cells.list(Field::SampleFollowUps),
+        levels: cells.levels(),
     })
 }
 
@@ -179,6 +185,14 @@ impl Cells<'_> {
             return Some(value);
         }
         self.defaults.get(field).filter(|v| !v.trim().is_empty()).map(String::from)
+    }
+
+    fn levels(&self) -> Levels {
+        let mut levels = Levels::default();
+        for level in Level::ALL {
+            levels.set(level, self.text(Field::for_level(level)));
+        }
+        levels
     }
 
     fn required(&self, field: Field) -> Result<String, String> {
@@ -272,6 +286,11 @@ fn same(draft: &Draft, q: &Question) -> bool {
         && list(&draft.look_for, &q.look_for)
         && list(&draft.red_flags, &q.red_flags)
         && list(&draft.follow_ups, &q.follow_ups)
+        && list(&draft.sample_follow_ups, &q.sample_follow_ups)
+        && Level::ALL.into_iter().all(|level| match (draft.levels.get(level), q.levels.get(level)) {
+            (Some(a), Some(b)) => text(a, b),
+            (a, b) => a == b,
+        })
 }
 
 /// `existing` corpus text with `addition` after it, untouched byte for byte.

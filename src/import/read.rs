@@ -4,6 +4,7 @@ use std::fmt;
 
 use super::fields::{ColumnMap, Field, Pairs, map_columns, unmapped};
 use crate::export::anki::{self, MetaTag};
+use crate::loader::parse;
 
 /// Where a row came from, in the words a person finds it by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -163,16 +164,26 @@ pub fn json(bytes: &[u8], explicit: &Pairs) -> Result<Source, String> {
 /// A YAML list of question mappings: another team's corpus, renumbered on the way in.
 pub fn yaml(bytes: &[u8], explicit: &Pairs) -> Result<Source, String> {
     let text = std::str::from_utf8(bytes).map_err(|_| "the file is not UTF-8 text".to_string())?;
-    let value: serde_json::Value =
-        serde_saphyr::from_str(text).map_err(|e| format!("not valid YAML: {}", e.without_snippet()))?;
+    if let Some((line, column)) = parse::alias_budget_exceeded(text) {
+        return Err(format!(
+            "line {line} column {column}: aliases (`*name`) repeat more than {} MiB of text by here \
+             (a guard against YAML alias bombs)",
+            parse::MAX_ALIAS_BYTES >> 20
+        ));
+    }
+    let value: serde_json::Value = serde_saphyr::from_str_with_options(text, parse::options())
+        .map_err(|e| format!("not valid YAML: {}", e.without_snippet()))?;
     objects(value, explicit, "a YAML import is a list of questions, each starting with `- question:`")
 }
 
 /// The rows of an array of objects, keys mapped like column headers.
 fn objects(value: serde_json::Value, explicit: &Pairs, shape: &str) -> Result<Source, String> {
-    let serde_json::Value::Array(items) = value else {
+    let serde_json::Value::Array(mut items) = value else {
         return Err(shape.to_string());
     };
+    for item in &mut items {
+        flatten_levels(item);
+    }
     let mut headers: Vec<String> = Vec::new();
     for object in items.iter().filter_map(|item| item.as_object()) {
         for key in object.keys() {
@@ -190,6 +201,17 @@ fn objects(value: serde_json::Value, explicit: &Pairs, shape: &str) -> Result<So
         source.rows.push(json_row(item, &headers, &map, Place::Item(i + 1)));
     }
     Ok(source)
+}
+
+/// `levels: {mid: ..., senior: ...}` as the `levels.mid`, `levels.senior` ... keys a
+/// spreadsheet has, so both shapes map to the same fields.
+fn flatten_levels(item: &mut serde_json::Value) {
+    let Some(object) = item.as_object_mut() else { return };
+    let Some(serde_json::Value::Object(levels)) = object.get("levels").cloned() else { return };
+    object.remove("levels");
+    for (level, text) in levels {
+        object.insert(format!("levels.{level}"), text);
+    }
 }
 
 fn json_row(item: &serde_json::Value, headers: &[String], map: &ColumnMap, place: Place) -> Row {
@@ -330,6 +352,10 @@ fn anki_row(record: &csv::StringRecord, header: &AnkiHeader, place: Place) -> Re
         values.push((Field::LookFor, Value::List(back.look_for)));
         values.push((Field::RedFlags, Value::List(back.red_flags)));
         values.push((Field::FollowUps, Value::List(back.follow_ups)));
+        values.push((Field::SampleFollowUps, Value::List(back.sample_follow_ups)));
+        for (level, text) in back.levels.iter() {
+            values.push((Field::for_level(level), Value::Text(text.to_string())));
+        }
     }
     let tag_cell = header.tags.and_then(|column| record.get(column.checked_sub(1)?));
     let mut tags = Vec::new();

@@ -10,6 +10,7 @@ use std::sync::Arc;
 
 pub use parse::{Diagnostic, Parsed, Severity};
 
+pub use crate::fsutil::io_reason;
 use crate::model::{Corpus, Origin, Question};
 
 /// The built-in corpus, embedded at build time (see build.rs): (file name, YAML text).
@@ -192,15 +193,6 @@ fn walk(
 
 fn is_corpus_file(path: &Path) -> bool {
     matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
-}
-
-/// The OS reason without Rust's "(os error N)" suffix.
-pub fn io_reason(error: &std::io::Error) -> String {
-    let text = error.to_string();
-    match text.find(" (os error") {
-        Some(at) => text[..at].to_lowercase(),
-        None => text.to_lowercase(),
-    }
 }
 
 /// Two questions with one id: an error naming both places. `taken` holds ids used

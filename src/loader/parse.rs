@@ -224,6 +224,9 @@ fn split_points(text: &str, parts: usize) -> Vec<usize> {
 /// Parses one piece of a file whose first line is line `lines_before + 1` of the file.
 fn parse_chunk(file: &Arc<PathBuf>, text: &str, lines_before: u64) -> Parsed {
     let at = |line: u64, column| Origin { file: file.clone(), line: line + lines_before, column };
+    if let Some((line, column)) = alias_budget_exceeded(text) {
+        return Parsed::failed(Diagnostic::error(at(line, column), too_much_alias_text()));
+    }
     let raw: RawFile = match serde_saphyr::from_str_with_options(text, options()) {
         Ok(raw) => raw,
         Err(e) => return Parsed::failed(read_error(&at, text, &e)),
@@ -258,7 +261,8 @@ impl Parsed {
 const EMPTY_FILE: &str =
     "file has no questions; a corpus file is a YAML list of questions, each starting with `- id:`";
 
-fn options() -> serde_saphyr::Options {
+/// The parser's limits for corpus files, and for YAML files imported as one.
+pub fn options() -> serde_saphyr::Options {
     // Team corpora reach 100k questions (~100 MB) in one file; the defaults stop at 1M
     // events. Aliases get lower limits than the defaults: they are how YAML bombs multiply.
     serde_saphyr::options! {
@@ -400,6 +404,75 @@ fn limit_message(error: &serde_saphyr::Error) -> Option<String> {
         }
         _ => return None,
     })
+}
+
+/// How much text aliases may repeat in one file, in all. Shared tag lists need a few hundred
+/// bytes; a few thousand aliases of one long answer would need a gigabyte of memory.
+pub const MAX_ALIAS_BYTES: usize = 1 << 20;
+
+/// Where the aliases of `text` first repeat more than [`MAX_ALIAS_BYTES`] of text, found in one
+/// pass over the parser's events, before any value is built, so a file built to multiply
+/// itself is refused at the alias that crosses the line, at the cost of reading it once.
+pub fn alias_budget_exceeded(text: &str) -> Option<(u64, u64)> {
+    if !text.contains('&') {
+        return None;
+    }
+    use serde_saphyr::granit_parser::Event;
+    // What an anchor's node costs to repeat: its scalars' bytes plus one per node.
+    let mut cost: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    // The collections being read, innermost last: (anchor id or 0, bytes so far).
+    let mut open: Vec<(usize, usize)> = vec![(0, 0)];
+    let mut repeated = 0usize;
+    let mut top_level_seen = false;
+    for event in Parser::new_from_str(text) {
+        let Ok((event, span)) = event else { return None };
+        // A file that is not a list is refused at its first line, before any alias is read.
+        if !top_level_seen && matches!(event, Event::Scalar(..) | Event::MappingStart(..) | Event::Alias(_)) {
+            return None;
+        }
+        top_level_seen |= matches!(event, Event::SequenceStart(..));
+        let added = match event {
+            Event::Scalar(value, _, anchor, _) => {
+                let size = value.len() + 1;
+                if anchor != 0 {
+                    cost.insert(anchor, size);
+                }
+                size
+            }
+            Event::SequenceStart(_, anchor, _) | Event::MappingStart(_, anchor, _) => {
+                open.push((anchor, 1));
+                continue;
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                let (anchor, size) = open.pop().unwrap_or((0, 0));
+                if anchor != 0 {
+                    cost.insert(anchor, size);
+                }
+                size
+            }
+            Event::Alias(anchor) => {
+                let size = cost.get(&anchor).copied().unwrap_or(1);
+                repeated = repeated.saturating_add(size);
+                if repeated > MAX_ALIAS_BYTES {
+                    return Some((span.start.line() as u64, span.start.col() as u64 + 1));
+                }
+                size
+            }
+            _ => continue,
+        };
+        if let Some(top) = open.last_mut() {
+            top.1 = top.1.saturating_add(added);
+        }
+    }
+    None
+}
+
+fn too_much_alias_text() -> String {
+    format!(
+        "aliases (`*name`) repeat more than {} MiB of text in all by here (a guard against YAML \
+         alias bombs): write the values out, or use fewer aliases",
+        MAX_ALIAS_BYTES >> 20
+    )
 }
 
 fn nested_too_deeply() -> String {
@@ -723,7 +796,10 @@ fn levels(
     for (level, text) in [(Level::Mid, mid), (Level::Senior, senior), (Level::Staff, staff)] {
         let Some(text) = text else { continue };
         if text.value.trim().is_empty() {
-            out.push(Diagnostic::error(at(&text.referenced), format!("{name} has an empty `levels.{level}`")));
+            out.push(Diagnostic::error(
+                at(&text.referenced),
+                format!("{name} has an empty `levels.{level}`"),
+            ));
         } else if text.value.len() > MAX_TEXT_BYTES {
             let what = format!("{name} has a `levels.{level}` of");
             out.push(Diagnostic::error(at(&text.referenced), too_long(&what, &text.value)));

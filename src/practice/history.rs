@@ -14,10 +14,15 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+use crate::fsutil::{self, ReadError};
 use crate::practice::grade::Grade;
+use crate::render;
 
 /// The history format this qbank reads and writes; every record carries it as `v`.
 pub const FORMAT: u32 = 1;
+/// Histories larger than this are refused rather than read into memory: about a million
+/// attempts with typed answers.
+pub const MAX_BYTES: u64 = 1 << 30;
 /// The log, inside the data folder.
 pub const FILE: &str = "history.jsonl";
 /// Held while appending. Permanent: removing a lock file races with the next locker.
@@ -48,6 +53,34 @@ pub struct Attempt {
     pub session: String,
 }
 
+/// The earliest and latest years an attempt may start in: far enough from chrono's limits
+/// that every date computed from an attempt (when it is due, days and weeks around it) fits.
+const YEARS: std::ops::RangeInclusive<i32> = 1970..=9999;
+/// The longest answer a record may claim: an untimed answer left open for a month.
+pub const MAX_DURATION_MS: u64 = 30 * 24 * 60 * 60 * 1000;
+
+impl Attempt {
+    /// Why this record cannot be a real attempt, if it cannot.
+    fn out_of_range(&self) -> Option<String> {
+        use chrono::Datelike;
+        let year = self.started_at.year();
+        if !YEARS.contains(&year) {
+            return Some(format!(
+                "`started_at` is in the year {year}, outside {}-{}",
+                YEARS.start(),
+                YEARS.end()
+            ));
+        }
+        if self.duration_ms > MAX_DURATION_MS {
+            return Some(format!(
+                "`duration_ms` is {}, more than 30 days ({MAX_DURATION_MS})",
+                self.duration_ms
+            ));
+        }
+        None
+    }
+}
+
 /// Which command recorded an attempt.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -66,6 +99,8 @@ pub enum Problem {
     NotUtf8,
     NoVersion,
     BadJson(String),
+    /// A date or duration no attempt can have, which date arithmetic would overflow on.
+    OutOfRange(String),
 }
 
 impl fmt::Display for Problem {
@@ -76,6 +111,7 @@ impl fmt::Display for Problem {
             Problem::NotUtf8 => f.write_str("it is not UTF-8 text"),
             Problem::NoVersion => f.write_str("it has no format version `v`"),
             Problem::BadJson(reason) => write!(f, "it is not a valid attempt: {reason}"),
+            Problem::OutOfRange(reason) => write!(f, "it is not a possible attempt: {reason}"),
         }
     }
 }
@@ -93,6 +129,8 @@ pub struct Damage {
 pub struct Loaded {
     pub attempts: Vec<Attempt>,
     pub damaged: Vec<Damage>,
+    /// Bytes of an incomplete last record that were cut off while loading.
+    pub recovered: Option<u64>,
 }
 
 /// The history log and its lock file.
@@ -119,24 +157,52 @@ impl History {
     }
 
     /// Every readable attempt. A missing file is an empty history; a record from a newer
-    /// format is an error. The file is only read.
+    /// format is an error. The file is only read, except that an incomplete last record, which
+    /// only a write cut short (a kill, a full disk) leaves, is cut off under the write lock.
     pub fn load(&mut self) -> Result<Loaded> {
-        let _lock = self.lock_shared()?;
-        let bytes = match fs::read(&self.path) {
-            Ok(bytes) => bytes,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Loaded::default()),
-            Err(e) => return Err(Error::io(format!("cannot read `{}`", self.path.display()), e)),
-        };
-        let mut loaded = Loaded::default();
-        for (index, line, terminated) in lines(&bytes) {
-            match parse(line, terminated) {
-                Parsed::Attempt(attempt) => loaded.attempts.push(*attempt),
-                Parsed::Damaged(problem) => loaded.damaged.push(Damage { line: index + 1, problem }),
-                Parsed::Newer(version) => return Err(self.newer(index + 1, version)),
+        let mut loaded = self.read_all()?;
+        if loaded.damaged.last().is_some_and(|d| d.problem == Problem::Torn) {
+            match self.recover_torn_tail() {
+                Ok(Some(bytes)) => {
+                    loaded.damaged.pop();
+                    loaded.recovered = Some(bytes);
+                }
+                Ok(None) => {}
+                // A read-only data folder: report the line as before, and carry on reading.
+                Err(_) => {}
             }
         }
+        Ok(loaded)
+    }
+
+    fn read_all(&mut self) -> Result<Loaded> {
+        let _lock = self.lock_shared()?;
+        let bytes = match fsutil::read_regular(&self.path, MAX_BYTES) {
+            Ok(bytes) => bytes,
+            Err(ReadError::NotFound) => return Ok(Loaded::default()),
+            Err(e) => return Err(Error::user(format!("cannot read `{}`: {e}", self.path.display()))),
+        };
+        let loaded = parse_log(&bytes).map_err(|newer| self.newer(newer.line, newer.version))?;
         self.checked = checked_extent(&bytes, 0);
         Ok(loaded)
+    }
+
+    /// Cuts off the last line if, under the write lock, it is still an incomplete record: no
+    /// writer holds the lock, so whoever wrote it died before finishing. Earlier lines are never
+    /// touched. Returns the bytes removed.
+    fn recover_torn_tail(&mut self) -> Result<Option<u64>> {
+        let _lock = self.lock_exclusive()?;
+        let cannot = |e| Error::io(format!("cannot repair `{}`", self.path.display()), e);
+        let mut file = OpenOptions::new().read(true).write(true).open(&self.path).map_err(cannot)?;
+        let len = file.metadata().map_err(cannot)?.len();
+        let tail = read_back_to_newline(&mut file, len).map_err(cannot)?;
+        if tail.is_empty() || !matches!(parse(&tail, false), Parsed::Damaged(Problem::Torn)) {
+            return Ok(None);
+        }
+        let keep = len - tail.len() as u64;
+        file.set_len(keep).and_then(|_| file.sync_all()).map_err(cannot)?;
+        self.checked = (0, 0);
+        Ok(Some(tail.len() as u64))
     }
 
     /// Creates the data folder and the lock file, so that a folder qbank cannot write to is
@@ -148,6 +214,8 @@ impl History {
     }
 
     /// Appends one attempt as one line, under the lock, and makes it durable before returning.
+    /// A write that fails (a full disk) is undone by cutting the file back to its old length;
+    /// an incomplete last record that an earlier, killed writer left is cut off first.
     pub fn append(&mut self, attempt: &Attempt) -> Result<()> {
         let path = self.path.clone();
         let dir = path.parent().unwrap_or(Path::new("."));
@@ -155,18 +223,32 @@ impl History {
         let _lock = self.lock_exclusive()?;
         let created = !path.exists();
         let cannot_write = |e| Error::io(format!("cannot write `{}`", path.display()), e);
+        if fs::metadata(&path).is_ok_and(|m| !m.is_file()) {
+            return Err(Error::user(format!("cannot write `{}`: not a regular file", path.display())));
+        }
         let mut file =
             OpenOptions::new().read(true).append(true).create(true).open(&path).map_err(cannot_write)?;
-        let tail = self.unchecked_tail(&mut file)?;
+        let mut tail = self.unchecked_tail(&mut file)?;
         let mut record = Vec::with_capacity(256);
-        // A torn last line must not swallow this record: start it on a line of its own.
-        if tail.last().is_some_and(|&b| b != b'\n') {
-            record.push(b'\n');
+        let unterminated = tail.iter().rposition(|&b| b == b'\n').map_or(0, |at| at + 1);
+        if unterminated < tail.len() {
+            if matches!(parse(&tail[unterminated..], false), Parsed::Damaged(Problem::Torn)) {
+                let len = file.metadata().map_err(cannot_write)?.len();
+                file.set_len(len - (tail.len() - unterminated) as u64).map_err(cannot_write)?;
+                tail.truncate(unterminated);
+            } else {
+                // A whole record that lacks its newline: end it, so this one starts on its own line.
+                record.push(b'\n');
+            }
         }
         serde_json::to_writer(&mut record, attempt).map_err(|e| cannot_write(io::Error::from(e)))?;
         record.push(b'\n');
-        file.write_all(&record).map_err(cannot_write)?;
-        file.sync_data().map_err(cannot_write)?;
+        let before = file.metadata().map_err(cannot_write)?.len();
+        if let Err(e) = file.write_all(&record).and_then(|_| file.sync_data()) {
+            // Old or new, never half: take the partial record back out.
+            let _ = file.set_len(before).and_then(|_| file.sync_data());
+            return Err(cannot_write(e));
+        }
         if created {
             File::open(dir).and_then(|d| d.sync_all()).map_err(cannot_write)?;
         }
@@ -182,6 +264,13 @@ impl History {
         let len = file.metadata().map_err(cannot_read)?.len();
         if len < self.checked.0 {
             self.checked = (0, 0);
+        }
+        if len - self.checked.0 > MAX_BYTES {
+            return Err(Error::user(format!(
+                "cannot read `{}`: it is over the {} limit",
+                self.path.display(),
+                fsutil::human_size(MAX_BYTES)
+            )));
         }
         let mut tail = Vec::new();
         file.seek(SeekFrom::Start(self.checked.0))
@@ -205,6 +294,9 @@ impl History {
 
     fn lock_exclusive(&self) -> Result<File> {
         let cannot = |e| Error::io(format!("cannot lock `{}`", self.lock_path.display()), e);
+        if fs::metadata(&self.lock_path).is_ok_and(|m| !m.is_file()) {
+            return Err(cannot(io::Error::other("not a regular file")));
+        }
         let file = OpenOptions::new()
             .write(true)
             .create(true)
@@ -218,6 +310,9 @@ impl History {
     /// Readers wait for an append in progress; with no lock file there has been no writer.
     fn lock_shared(&self) -> Result<Option<File>> {
         let cannot = |e| Error::io(format!("cannot lock `{}`", self.lock_path.display()), e);
+        if fs::metadata(&self.lock_path).is_ok_and(|m| !m.is_file()) {
+            return Err(cannot(io::Error::other("not a regular file")));
+        }
         let file = match File::open(&self.lock_path) {
             Ok(file) => file,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
@@ -229,17 +324,44 @@ impl History {
 }
 
 impl Loaded {
-    /// Reports skipped lines on stderr, one warning each.
+    /// Reports skipped lines on stderr, one warning each, and a repaired last line.
     pub fn warn(&self, path: &Path) {
+        if let Some(bytes) = self.recovered {
+            render::note(format_args!(
+                "`{}`: cut off an incomplete last record ({bytes} bytes) that an interrupted write \
+                 left; every earlier record is as it was",
+                path.display()
+            ));
+        }
         for damage in &self.damaged {
-            eprintln!(
-                "warning: `{}` line {} skipped: {}; the file was left as it is",
+            render::warning(format_args!(
+                "`{}` line {} skipped: {}; the file was left as it is",
                 path.display(),
                 damage.line,
                 damage.problem
-            );
+            ));
         }
     }
+}
+
+/// A record from a newer history format, which stops reading.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Newer {
+    pub line: usize,
+    pub version: u64,
+}
+
+/// The attempts and damaged lines of a whole history file's bytes.
+pub fn parse_log(bytes: &[u8]) -> std::result::Result<Loaded, Newer> {
+    let mut loaded = Loaded::default();
+    for (index, line, terminated) in lines(bytes) {
+        match parse(line, terminated) {
+            Parsed::Attempt(attempt) => loaded.attempts.push(*attempt),
+            Parsed::Damaged(problem) => loaded.damaged.push(Damage { line: index + 1, problem }),
+            Parsed::Newer(version) => return Err(Newer { line: index + 1, version }),
+        }
+    }
+    Ok(loaded)
 }
 
 enum Parsed {
@@ -268,10 +390,34 @@ fn parse(line: &[u8], terminated: bool) -> Parsed {
         Ok(Probe { v: None }) => Parsed::Damaged(Problem::NoVersion),
         Ok(Probe { v: Some(v) }) if v > u64::from(FORMAT) => Parsed::Newer(v),
         Ok(_) => match serde_json::from_str::<Attempt>(text) {
-            Ok(attempt) => Parsed::Attempt(Box::new(attempt)),
+            Ok(attempt) => match attempt.out_of_range() {
+                Some(reason) => Parsed::Damaged(Problem::OutOfRange(reason)),
+                None => Parsed::Attempt(Box::new(attempt)),
+            },
             Err(e) => damaged(e),
         },
     }
+}
+
+/// The bytes after the last newline of the file's first `len` bytes (the unterminated line).
+fn read_back_to_newline(file: &mut File, len: u64) -> io::Result<Vec<u8>> {
+    let mut end = len;
+    let mut tail: Vec<u8> = Vec::new();
+    while end > 0 {
+        let start = end.saturating_sub(64 * 1024);
+        let mut chunk = vec![0; (end - start) as usize];
+        file.seek(SeekFrom::Start(start))?;
+        file.read_exact(&mut chunk)?;
+        if let Some(at) = chunk.iter().rposition(|&b| b == b'\n') {
+            chunk.drain(..=at);
+            chunk.extend_from_slice(&tail);
+            return Ok(chunk);
+        }
+        chunk.extend_from_slice(&tail);
+        tail = chunk;
+        end = start;
+    }
+    Ok(tail)
 }
 
 /// serde_json's message without its "at line 1 column N", which would mislead for one line.
@@ -335,7 +481,7 @@ mod tests {
     }
 
     #[test]
-    fn damaged_lines_are_reported_and_the_file_is_not_touched() {
+    fn damaged_lines_are_reported_and_only_a_torn_tail_is_cut() {
         let dir = tempfile::tempdir().unwrap();
         let mut history = History::in_dir(dir.path());
         history.append(&attempt(1, Grade::Good)).unwrap();
@@ -343,6 +489,7 @@ mod tests {
         let mut bytes = good.clone();
         bytes.extend_from_slice(b"not json\n{\"id\":3}\n\0\0\0\n");
         bytes.extend_from_slice(&good);
+        let whole = bytes.clone();
         bytes.extend_from_slice(&good[..20]);
         fs::write(history.path(), &bytes).unwrap();
         let loaded = history.load().unwrap();
@@ -350,21 +497,45 @@ mod tests {
         let problems: Vec<(usize, Problem)> =
             loaded.damaged.into_iter().map(|d| (d.line, d.problem)).collect();
         assert!(matches!(problems[0], (2, Problem::BadJson(_))), "{problems:?}");
-        assert_eq!(problems[1..], [(3, Problem::NoVersion), (4, Problem::NulBytes), (6, Problem::Torn)]);
-        assert_eq!(fs::read(history.path()).unwrap(), bytes);
+        assert_eq!(problems[1..], [(3, Problem::NoVersion), (4, Problem::NulBytes)]);
+        assert_eq!(loaded.recovered, Some(20));
+        assert_eq!(fs::read(history.path()).unwrap(), whole, "earlier lines untouched, the torn tail cut");
     }
 
     #[test]
-    fn an_append_after_a_torn_line_starts_a_new_line() {
+    fn an_append_cuts_a_torn_tail_and_keeps_a_whole_unterminated_record() {
         let dir = tempfile::tempdir().unwrap();
         let mut history = History::in_dir(dir.path());
         fs::write(history.path(), b"{\"v\":1,\"id\":").unwrap();
-        history.load().unwrap();
         history.append(&attempt(7, Grade::Easy)).unwrap();
         let loaded = History::in_dir(dir.path()).load().unwrap();
         assert_eq!(loaded.attempts, [attempt(7, Grade::Easy)]);
-        assert_eq!(loaded.damaged[0].line, 1);
-        assert!(fs::read(history.path()).unwrap().starts_with(b"{\"v\":1,\"id\":\n"));
+        assert!(loaded.damaged.is_empty());
+
+        let whole = serde_json::to_vec(&attempt(1, Grade::Good)).unwrap();
+        fs::write(history.path(), &whole).unwrap();
+        history.append(&attempt(2, Grade::Hard)).unwrap();
+        let loaded = History::in_dir(dir.path()).load().unwrap();
+        assert_eq!(loaded.attempts, [attempt(1, Grade::Good), attempt(2, Grade::Hard)]);
+    }
+
+    #[test]
+    fn impossible_dates_and_durations_are_damaged_lines() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut history = History::in_dir(dir.path());
+        let mut long = attempt(1, Grade::Good);
+        long.duration_ms = 9_000_000_000_000_000;
+        let text = format!(
+            "{}\n{}\n",
+            serde_json::to_string(&long).unwrap(),
+            serde_json::to_string(&attempt(2, Grade::Good)).unwrap().replace("2026-01-02", "+262142-01-02")
+        );
+        fs::write(history.path(), &text).unwrap();
+        let loaded = history.load().unwrap();
+        assert!(loaded.attempts.is_empty());
+        let problems: Vec<String> = loaded.damaged.iter().map(|d| d.problem.to_string()).collect();
+        assert!(problems[0].contains("`duration_ms` is 9000000000000000"), "{problems:?}");
+        assert!(problems[1].contains("year 262142"), "{problems:?}");
     }
 
     #[test]

@@ -29,6 +29,7 @@ use std::time::Duration;
 use crate::error::Error;
 use crate::guide::Guide;
 use crate::model::Round;
+use crate::signals::Watch;
 use schedule::Schedule;
 use session::{AfterReveal, Answer, Item, Outcome, Session};
 use time::TimeLimit;
@@ -56,11 +57,14 @@ pub fn guide() -> Result<Guide> {
 pub fn run(session: &Session, history: &mut History, schedule: &mut Schedule) -> Result<Outcome> {
     history.prepare()?;
     let width = crate::render::Output::stdout().wrap_width();
+    // Signals stop the session between keys or lines; what was graded is kept and reported.
+    let watch = Watch::start().map_err(|e| Error::io("cannot handle signals", e))?;
+    let signalled = watch.flag();
     if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
-        let mut driver = terminal::Terminal::new(width)?;
+        let mut driver = terminal::Terminal::new(width, signalled);
         session.run(&mut driver, history, schedule, &InstantFeedback)
     } else {
-        let mut driver = script::Script::new(std::io::stdin().lock(), std::io::stdout().lock(), width);
+        let mut driver = script::Script::new(std::io::stdin(), std::io::stdout().lock(), width, signalled);
         session.run(&mut driver, history, schedule, &InstantFeedback)
     }
 }

@@ -123,8 +123,8 @@ impl Default for Schedule {
 impl Attempt {
     /// When the self-grade was given: the review time FSRS counts from.
     pub fn graded_at(&self) -> DateTime<Utc> {
-        self.started_at
-            + chrono::Duration::milliseconds(i64::try_from(self.duration_ms).unwrap_or(i64::MAX / 2))
+        let took = chrono::Duration::milliseconds(i64::try_from(self.duration_ms).unwrap_or(i64::MAX));
+        self.started_at.checked_add_signed(took).unwrap_or(self.started_at)
     }
 }
 

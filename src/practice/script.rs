@@ -1,7 +1,10 @@
 //! The scripted protocol, for stdin that is not a terminal: per question, the answer as
 //! lines ended by a line holding only `.`, then one grade line.
 
-use std::io::{BufRead, Write};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
 use crate::error::{Error, Result};
@@ -13,29 +16,68 @@ use crate::suggest;
 /// The line that ends a typed answer.
 pub const END_OF_ANSWER: &str = ".";
 
-/// Reads answers and grades from `input`, writes prompts and reveals to `out`.
-pub struct Script<R, W> {
-    input: R,
+/// How often a wait for input checks whether a signal asked the session to stop.
+const SIGNAL_POLL: Duration = Duration::from_millis(50);
+
+/// Reads answers and grades from an input stream, writes prompts and reveals to `out`.
+pub struct Script<W> {
+    lines: Receiver<std::io::Result<Vec<u8>>>,
     out: W,
     line: usize,
     width: usize,
+    /// Set by SIGINT, SIGTERM, SIGQUIT or SIGHUP: the session stops and reports.
+    signalled: Arc<AtomicBool>,
 }
 
-impl<R: BufRead, W: Write> Script<R, W> {
-    pub fn new(input: R, out: W, width: usize) -> Script<R, W> {
-        Script { input, out, line: 0, width }
+/// What the next read gave.
+enum Line {
+    Text(String),
+    End,
+    Interrupted,
+}
+
+impl<W: Write> Script<W> {
+    /// Lines are read on a thread of their own, so that a signal can end a session that is
+    /// waiting for input, as it does in the terminal.
+    pub fn new(
+        input: impl Read + Send + 'static,
+        out: W,
+        width: usize,
+        signalled: Arc<AtomicBool>,
+    ) -> Script<W> {
+        let (send, lines) = mpsc::channel();
+        std::thread::spawn(move || {
+            let mut input = BufReader::new(input);
+            loop {
+                let mut bytes = Vec::new();
+                let read = input.read_until(b'\n', &mut bytes);
+                let done = !matches!(read, Ok(n) if n > 0);
+                if send.send(read.map(|_| bytes)).is_err() || done {
+                    break;
+                }
+            }
+        });
+        Script { lines, out, line: 0, width, signalled }
     }
 
-    /// The next line without its line ending; None at the end of input.
-    fn next_line(&mut self) -> Result<Option<String>> {
-        let mut bytes = Vec::new();
-        let read = self.input.read_until(b'\n', &mut bytes).map_err(|e| Error::io("cannot read stdin", e))?;
-        if read == 0 {
-            return Ok(None);
+    /// The next line without its line ending.
+    fn next_line(&mut self) -> Result<Line> {
+        loop {
+            if self.signalled.load(Ordering::Relaxed) {
+                return Ok(Line::Interrupted);
+            }
+            match self.lines.recv_timeout(SIGNAL_POLL) {
+                Ok(Ok(bytes)) if bytes.is_empty() => return Ok(Line::End),
+                Ok(Ok(bytes)) => {
+                    self.line += 1;
+                    let text = String::from_utf8_lossy(&bytes);
+                    return Ok(Line::Text(text.trim_end_matches(['\n', '\r']).to_string()));
+                }
+                Ok(Err(e)) => return Err(Error::io("cannot read stdin", e)),
+                Err(RecvTimeoutError::Timeout) => {}
+                Err(RecvTimeoutError::Disconnected) => return Ok(Line::End),
+            }
         }
-        self.line += 1;
-        let text = String::from_utf8_lossy(&bytes);
-        Ok(Some(text.trim_end_matches(['\n', '\r']).to_string()))
     }
 
     fn write(&mut self, text: &str) -> Result<()> {
@@ -45,7 +87,7 @@ impl<R: BufRead, W: Write> Script<R, W> {
     }
 }
 
-impl<R: BufRead, W: Write> Driver for Script<R, W> {
+impl<W: Write> Driver for Script<W> {
     fn width(&self) -> usize {
         self.width
     }
@@ -61,9 +103,10 @@ impl<R: BufRead, W: Write> Driver for Script<R, W> {
         let mut lines = Vec::new();
         loop {
             match self.next_line()? {
-                None => return Ok(Asked::Stopped(Stop::EndOfInput)),
-                Some(line) if line == END_OF_ANSWER => break,
-                Some(line) => lines.push(line),
+                Line::End => return Ok(Asked::Stopped(Stop::EndOfInput)),
+                Line::Interrupted => return Ok(Asked::Stopped(Stop::Interrupted)),
+                Line::Text(line) if line == END_OF_ANSWER => break,
+                Line::Text(line) => lines.push(line),
             }
         }
         let elapsed = started.elapsed();
@@ -74,8 +117,10 @@ impl<R: BufRead, W: Write> Driver for Script<R, W> {
     fn grade(&mut self) -> Result<Graded> {
         self.write(&format!("{}\n", view::grade_prompt()))?;
         loop {
-            let Some(line) = self.next_line()? else {
-                return Ok(Graded::Stopped(Stop::EndOfInput));
+            let line = match self.next_line()? {
+                Line::Text(line) => line,
+                Line::End => return Ok(Graded::Stopped(Stop::EndOfInput)),
+                Line::Interrupted => return Ok(Graded::Stopped(Stop::Interrupted)),
             };
             if line.trim().is_empty() {
                 continue;
@@ -99,8 +144,9 @@ mod tests {
     use super::*;
     use crate::practice::grade::Grade;
 
-    fn script(input: &str) -> Script<&[u8], Vec<u8>> {
-        Script::new(input.as_bytes(), Vec::new(), 80)
+    fn script(input: &str) -> Script<Vec<u8>> {
+        let input = std::io::Cursor::new(input.as_bytes().to_vec());
+        Script::new(input, Vec::new(), 80, Arc::new(AtomicBool::new(false)))
     }
 
     #[test]

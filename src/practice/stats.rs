@@ -87,7 +87,7 @@ pub fn compute(
         attempts: attempts.len(),
         questions_seen: seen.len(),
         questions_total: pool.len(),
-        time_answering_ms: attempts.iter().map(|(a, _)| a.duration_ms).sum(),
+        time_answering_ms: attempts.iter().fold(0, |sum: u64, (a, _)| sum.saturating_add(a.duration_ms)),
         grades,
         rounds,
         tags,

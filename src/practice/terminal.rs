@@ -18,12 +18,6 @@ use crate::render::practice as view;
 /// How often the countdown is redrawn while no key is pressed.
 const TICK: Duration = Duration::from_millis(200);
 
-/// A closed terminal window ends the session like Ctrl-C.
-#[cfg(unix)]
-const HANGUP: &[i32] = &[signal_hook::consts::SIGHUP];
-#[cfg(not(unix))]
-const HANGUP: &[i32] = &[];
-
 /// Draws on stdout and reads keys from the terminal.
 pub struct Terminal {
     width: usize,
@@ -32,13 +26,8 @@ pub struct Terminal {
 }
 
 impl Terminal {
-    pub fn new(width: usize) -> Result<Terminal> {
-        let signalled = Arc::new(AtomicBool::new(false));
-        for &signal in signal_hook::consts::TERM_SIGNALS.iter().chain(HANGUP) {
-            signal_hook::flag::register(signal, Arc::clone(&signalled))
-                .map_err(|e| Error::io("cannot handle signals", e))?;
-        }
-        Ok(Terminal { width, signalled })
+    pub fn new(width: usize, signalled: Arc<AtomicBool>) -> Terminal {
+        Terminal { width, signalled }
     }
 
     fn signalled(&self) -> bool {

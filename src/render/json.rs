@@ -30,7 +30,10 @@ impl Formatter for Escaping {
         let mut start = 0;
         for (at, c) in fragment.char_indices().filter(|&(_, c)| is_hidden_or_control(c)) {
             out.write_all(&fragment.as_bytes()[start..at])?;
-            write!(out, "\\u{:04x}", c as u32)?;
+            // JSON escapes are UTF-16 code units: a pair of them outside the BMP.
+            for unit in c.encode_utf16(&mut [0; 2]) {
+                write!(out, "\\u{unit:04x}")?;
+            }
             start = at + c.len_utf8();
         }
         out.write_all(&fragment.as_bytes()[start..])

@@ -271,8 +271,10 @@ fn markdown_question(out: &mut String, kq: &KitQuestion, answers: bool) {
     markdown::list(out, "####", "What a strong answer shows", &q.look_for);
     markdown::list(out, "####", "Red flags", &q.red_flags);
     markdown::list(out, "####", "Follow-ups", &q.follow_ups);
+    markdown::levels(out, "####", &q.levels);
     if answers || q.look_for.is_empty() {
         let _ = writeln!(out, "#### Reference answer\n\n{}\n", block(&q.sample_answer));
+        markdown::list(out, "####", "Follow-ups on the reference answer", &q.sample_follow_ups);
     }
     if let Some(framework) = q.framework {
         let _ = writeln!(out, "**Answer shape:** {}\n", framework_steps(framework));
@@ -403,8 +405,12 @@ fn text_question(out: &mut String, kq: &KitQuestion, answers: bool, width: usize
     text_section(out, "What a strong answer shows", &q.look_for, true, width);
     text_section(out, "Red flags", &q.red_flags, true, width);
     text_section(out, "Follow-ups", &q.follow_ups, true, width);
+    let levels: Vec<String> =
+        q.levels.iter().map(|(level, text)| format!("{}: {text}", level.title())).collect();
+    text_section(out, "What each level sounds like", &levels, true, width);
     if answers || q.look_for.is_empty() {
         text_section(out, "Reference answer", std::slice::from_ref(&q.sample_answer), false, width);
+        text_section(out, "Follow-ups on the reference answer", &q.sample_follow_ups, true, width);
     }
     if let Some(framework) = q.framework {
         let _ = writeln!(out, "{}", style::dim(&format!("Answer shape: {}", framework_steps(framework))));

@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 
 use super::sanitize::clean;
-use crate::model::Question;
+use crate::model::{Levels, Question};
 
 /// Every question as a Markdown section; `reveal` includes the answer parts.
 pub fn questions(questions: &[&Question], reveal: bool) -> String {
@@ -45,8 +45,22 @@ fn one(out: &mut String, q: &Question, reveal: bool) {
     }
     list(out, "###", "Follow-ups", &q.follow_ups);
     if reveal {
+        levels(out, "###", &q.levels);
         let _ = writeln!(out, "### Sample answer\n\n{}\n", block(&q.sample_answer));
+        list(out, "###", "Follow-ups on the sample answer", &q.sample_follow_ups);
     }
+}
+
+/// What each level sounds like, as a list of level names in bold and their text.
+pub fn levels(out: &mut String, heading: &str, levels: &Levels) {
+    if levels.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "{heading} What each level sounds like\n");
+    for (level, text) in levels.iter() {
+        let _ = writeln!(out, "- **{}:** {}", level.title(), inline(text));
+    }
+    out.push('\n');
 }
 
 /// A titled bullet list under a heading of the given level ("###"); nothing when empty.

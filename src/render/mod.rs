@@ -75,6 +75,24 @@ impl Drop for Output {
     }
 }
 
+/// A message on standard error. Messages quote file names, arguments and corpus or history
+/// text, so control characters in them are made visible: nothing a user passes in can drive
+/// the terminal through an error.
+pub fn message(text: impl std::fmt::Display) {
+    let text = text.to_string();
+    let _ = writeln!(io::stderr().lock(), "{}", sanitize::clean(&text));
+}
+
+/// `note: ...` on standard error.
+pub fn note(text: impl std::fmt::Display) {
+    message(format_args!("note: {text}"));
+}
+
+/// `warning: ...` on standard error.
+pub fn warning(text: impl std::fmt::Display) {
+    message(format_args!("warning: {text}"));
+}
+
 /// Questions in a machine format: the complete objects, corpus field names.
 pub fn machine(out: &mut Output, format: crate::cli::Format, questions: &[&Question]) -> io::Result<()> {
     out.write_str(&machine_text(format, questions)?)

@@ -9,7 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::sanitize::clean;
 use super::style;
-use super::text::{framework_steps, list_section, section};
+use super::text::{framework_steps, levels_section, list_section, section};
 use super::wrap::{truncate, wrap};
 use crate::model::{Question, Round};
 use crate::practice::grade::Grade;
@@ -132,7 +132,9 @@ pub fn reveal(question: &Question, answer: &Answer, limit: Option<Duration>, wid
     list_section(&mut out, "What a strong answer shows", &question.look_for, width);
     list_section(&mut out, "Red flags", &question.red_flags, width);
     list_section(&mut out, "Follow-ups", &question.follow_ups, width);
+    levels_section(&mut out, &question.levels, width);
     section(&mut out, "Sample answer", &question.sample_answer, width);
+    list_section(&mut out, "Follow-ups on the sample answer", &question.sample_follow_ups, width);
     out
 }
 

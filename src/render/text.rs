@@ -7,7 +7,7 @@ use unicode_width::UnicodeWidthStr;
 use super::sanitize::clean;
 use super::style;
 use super::wrap::{truncate, wrap};
-use crate::model::Question;
+use crate::model::{Levels, Question};
 use crate::query::terms::{Term, match_ranges};
 
 /// `  12  system-design  Design a scalable ...  [tags]`, cut to `columns` when known.
@@ -89,7 +89,9 @@ pub fn card(question: &Question, width: usize, options: CardOptions) -> String {
     }
     list_section(&mut out, "Follow-ups", &question.follow_ups, width);
     if options.reveal {
+        levels_section(&mut out, &question.levels, width);
         section(&mut out, "Sample answer", &question.sample_answer, width);
+        list_section(&mut out, "Follow-ups on the sample answer", &question.sample_follow_ups, width);
     } else {
         let _ = write!(
             out,
@@ -133,6 +135,20 @@ pub fn list_section(out: &mut String, title: &str, items: &[String], width: usiz
     let _ = write!(out, "\n{}\n", style::heading(title));
     for item in items {
         for line in wrap(&format!("- {}", clean(item)), width, "  ") {
+            let _ = writeln!(out, "{line}");
+        }
+    }
+}
+
+/// What an answer sounds like at each level, each level's text under its name.
+pub fn levels_section(out: &mut String, levels: &Levels, width: usize) {
+    if levels.is_empty() {
+        return;
+    }
+    let _ = write!(out, "\n{}\n", style::heading("What each level sounds like"));
+    for (level, text) in levels.iter() {
+        let _ = writeln!(out, "  {}", style::label(level.title()));
+        for line in wrap(&clean(text), width, "    ") {
             let _ = writeln!(out, "{line}");
         }
     }

@@ -84,8 +84,12 @@ impl Test {
         self.dir.path().join("home")
     }
 
+    /// The run as an assert_cmd command. It is killed after two minutes, so a regression that
+    /// makes qbank wait forever (on a FIFO, say) fails its test instead of hanging the suite.
     pub fn command(&self) -> Command {
-        Command::from_std(self.std_command())
+        let mut cmd = Command::from_std(self.std_command());
+        cmd.timeout(std::time::Duration::from_secs(120));
+        cmd
     }
 
     /// The same command as a plain `std::process::Command`, for spawning and signalling.
