@@ -29,7 +29,88 @@ pub fn lint(questions: &[&Question]) -> Vec<Diagnostic> {
     found.extend(short_texts(questions));
     found.extend(lonely_tags(questions));
     found.extend(near_duplicates(questions));
+    found.extend(story_specific(questions));
     found
+}
+
+/// A word found in fewer other questions than this (in any field) is rare enough to belong to
+/// one story rather than to the topic.
+const RARE_WORD_QUESTIONS: usize = 2;
+/// Names (CI, SLO, PR) in more questions than this are the trade's vocabulary, not a story's.
+const RARE_NAME_QUESTIONS: usize = 4;
+
+/// `look_for` and `follow_ups` items that name something only the sample answer mentions (a
+/// number, a name, a system, a rare term): a candidate who tells another good story would be
+/// marked down for not telling this one. Such follow-ups belong in `sample_follow_ups`.
+fn story_specific(questions: &[&Question]) -> Vec<Diagnostic> {
+    let stems = |text: &str| -> HashSet<String> { lower_tokens(text).map(|w| stem(&w).to_string()).collect() };
+    let everything: Vec<HashSet<String>> = questions
+        .iter()
+        .map(|q| {
+            let mut words = stems(&q.question);
+            for text in [&q.rationale, &q.sample_answer].into_iter().chain(&q.look_for).chain(&q.red_flags).chain(&q.follow_ups) {
+                words.extend(stems(text));
+            }
+            words
+        })
+        .collect();
+    let mut used_in: HashMap<&str, usize> = HashMap::new();
+    for words in &everything {
+        for word in words {
+            *used_in.entry(word).or_default() += 1;
+        }
+    }
+    let mut found = Vec::new();
+    for q in questions {
+        let own: HashSet<String> = stems(&format!("{} {}", q.question, q.rationale));
+        let story = stems(&q.sample_answer);
+        let names = proper_names(&q.sample_answer);
+        // A story's rare words are its own; a design's are the topic's techniques.
+        let is_story = q.framework == Some(crate::model::Framework::Star);
+        let items = q.look_for.iter().map(|i| ("look_for", i)).chain(q.follow_ups.iter().map(|i| ("follow_ups", i)));
+        for (field, item) in items {
+            let mut named: Vec<String> = Vec::new();
+            for word in lower_tokens(item).filter(|w| w.len() > 1 && !STOP_WORDS.contains(&w.as_str())) {
+                let stemmed = stem(&word).to_string();
+                let used = used_in.get(stemmed.as_str()).copied().unwrap_or(0);
+                let specific = word.chars().any(|c| c.is_ascii_digit())
+                    || names.contains(&word) && used <= RARE_NAME_QUESTIONS
+                    || used <= RARE_WORD_QUESTIONS && is_story;
+                if specific && story.contains(&stemmed) && !own.contains(&stemmed) && !named.contains(&word) {
+                    named.push(word);
+                }
+            }
+            if !named.is_empty() {
+                let quoted: Vec<String> = named.iter().map(|w| format!("'{w}'")).collect();
+                found.push(Diagnostic::warning(
+                    q.origin.clone(),
+                    format!(
+                        "question {}: a `{field}` item names {} that only the sample answer mentions; \
+                         write what any strong answer shows (story follow-ups go in `sample_follow_ups`): {}",
+                        q.id,
+                        quoted.join(", "),
+                        crate::render::sanitize::clean(item)
+                    ),
+                ));
+            }
+        }
+    }
+    found
+}
+
+/// Words `text` capitalises where a sentence does not start, lowercased: names of people,
+/// places, products and systems, and acronyms.
+fn proper_names(text: &str) -> HashSet<String> {
+    let mut names = HashSet::new();
+    let mut sentence_start = true;
+    for word in text.split_whitespace() {
+        let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+        if !sentence_start && bare.chars().next().is_some_and(char::is_uppercase) {
+            names.extend(lower_tokens(bare));
+        }
+        sentence_start = word.ends_with(['.', ':', '?', '!']) || bare.is_empty() && sentence_start;
+    }
+    names
 }
 
 fn short_texts(questions: &[&Question]) -> Vec<Diagnostic> {
