@@ -43,12 +43,18 @@ const RARE_NAME_QUESTIONS: usize = 4;
 /// number, a name, a system, a rare term): a candidate who tells another good story would be
 /// marked down for not telling this one. Such follow-ups belong in `sample_follow_ups`.
 fn story_specific(questions: &[&Question]) -> Vec<Diagnostic> {
-    let stems = |text: &str| -> HashSet<String> { lower_tokens(text).map(|w| stem(&w).to_string()).collect() };
+    let stems =
+        |text: &str| -> HashSet<String> { lower_tokens(text).map(|w| stem(&w).to_string()).collect() };
     let everything: Vec<HashSet<String>> = questions
         .iter()
         .map(|q| {
             let mut words = stems(&q.question);
-            for text in [&q.rationale, &q.sample_answer].into_iter().chain(&q.look_for).chain(&q.red_flags).chain(&q.follow_ups) {
+            for text in [&q.rationale, &q.sample_answer]
+                .into_iter()
+                .chain(&q.look_for)
+                .chain(&q.red_flags)
+                .chain(&q.follow_ups)
+            {
                 words.extend(stems(text));
             }
             words
@@ -67,7 +73,8 @@ fn story_specific(questions: &[&Question]) -> Vec<Diagnostic> {
         let names = proper_names(&q.sample_answer);
         // A story's rare words are its own; a design's are the topic's techniques.
         let is_story = q.framework == Some(crate::model::Framework::Star);
-        let items = q.look_for.iter().map(|i| ("look_for", i)).chain(q.follow_ups.iter().map(|i| ("follow_ups", i)));
+        let items =
+            q.look_for.iter().map(|i| ("look_for", i)).chain(q.follow_ups.iter().map(|i| ("follow_ups", i)));
         for (field, item) in items {
             let mut named: Vec<String> = Vec::new();
             for word in lower_tokens(item).filter(|w| w.len() > 1 && !STOP_WORDS.contains(&w.as_str())) {

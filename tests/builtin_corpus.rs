@@ -29,17 +29,67 @@ fn readme_table(name: &str) -> BTreeSet<String> {
 }
 
 #[test]
-fn ids_are_unique_and_every_round_has_at_least_ten() {
+fn ids_are_unique_and_every_round_has_at_least_fifteen() {
     let qs = questions();
     let ids: BTreeSet<u64> = qs.iter().map(|q| q["id"].as_u64().unwrap()).collect();
     assert_eq!(ids.len(), qs.len());
-    assert!(qs.len() >= 80, "about a hundred questions expected, found {}", qs.len());
+    assert!(qs.len() >= 120, "at least 120 questions expected, found {}", qs.len());
     let mut per_round: BTreeMap<&str, usize> = BTreeMap::new();
     for q in &qs {
         *per_round.entry(q["round"].as_str().unwrap()).or_default() += 1;
     }
     for round in ["phone-screen", "system-design", "architecture", "behavioural", "leadership"] {
-        assert!(per_round.get(round).copied().unwrap_or(0) >= 10, "{round}: {per_round:?}");
+        assert!(per_round.get(round).copied().unwrap_or(0) >= 15, "{round}: {per_round:?}");
+    }
+}
+
+#[test]
+fn every_question_says_what_each_level_sounds_like() {
+    for q in questions() {
+        for level in ["mid", "senior", "staff"] {
+            let text = q["levels"][level].as_str().unwrap_or_default();
+            let words = text.split_whitespace().count();
+            assert!((15..=90).contains(&words), "question {}: levels.{level} has {words} words", q["id"]);
+        }
+    }
+}
+
+/// Code to review, a log, a trace or a query plan: material the question puts in front of the
+/// candidate, as an indented block after its first paragraph.
+#[test]
+fn deep_dives_put_the_material_in_the_question() {
+    let with_material: Vec<Value> = questions()
+        .into_iter()
+        .filter(|q| q["question"].as_str().unwrap().lines().any(|line| line.starts_with("    ")))
+        .collect();
+    assert!(with_material.len() >= 8, "{} questions with material", with_material.len());
+    for q in &with_material {
+        let tags = strings(&q["tags"]);
+        assert!(
+            tags.contains(&"code-review") || tags.contains(&"debugging"),
+            "question {}: {tags:?}",
+            q["id"]
+        );
+        assert!(["phone-screen", "system-design", "architecture"].contains(&q["round"].as_str().unwrap()));
+    }
+}
+
+/// The rubric holds for any strong answer: `validate` warns about a `look_for` or follow-up item
+/// naming what only the sample answer mentions, and about near-duplicate questions; the
+/// built-in bank has no warning of either kind (nor any other).
+#[test]
+fn the_rubric_fits_any_good_answer_and_no_two_questions_are_alike() {
+    let out = Test::new().args(["validate", "--strict", "--format", "json"]).code(0);
+    let findings = out.json();
+    assert_eq!(findings.as_array().unwrap().len(), 0, "{findings:#}");
+    let doc =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/writing-questions.md")).unwrap();
+    for field in
+        ["## Rationale", "## What a strong answer shows", "## Red flags", "## Follow-ups", "## Levels"]
+    {
+        let section = doc.split(field).nth(1).unwrap_or_else(|| panic!("the style guide lacks {field}"));
+        let section = section.split("\n## ").next().unwrap();
+        assert!(section.contains("Good") && section.contains("Bad"), "{field}: a good and a bad example");
     }
 }
 
