@@ -3,7 +3,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use clap::error::ErrorKind;
 
-use qbank::cli::Cli;
+use qbank::cmd::{self, Cli};
 use qbank::exit::Exit;
 use qbank::render;
 
@@ -12,7 +12,7 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(error) => return usage(&error),
     };
-    match qbank::run(cli) {
+    match cmd::run(cli) {
         Ok(exit) => exit.into(),
         Err(error) if error.is_broken_pipe() => Exit::Success.into(),
         Err(error) => {

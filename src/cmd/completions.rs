@@ -3,7 +3,7 @@
 use clap::CommandFactory;
 use clap_complete::Shell;
 
-use crate::cli::Cli;
+use crate::cmd::Cli;
 use crate::error::Result;
 use crate::exit::Exit;
 use crate::render::Output;

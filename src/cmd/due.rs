@@ -3,12 +3,13 @@
 use chrono::Utc;
 use serde::Serialize;
 
-use crate::cli::{FilterArgs, ReportFormat};
+use crate::cmd::args::FilterArgs;
 use crate::cmd::{Context, NO_MATCH, no_match};
 use crate::error::Result;
 use crate::exit::Exit;
 use crate::practice::schedule::Schedule;
 use crate::practice::{self, time};
+use crate::render::ReportFormat;
 use crate::render::{Output, practice as view};
 
 #[derive(Debug, clap::Args)]

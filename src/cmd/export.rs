@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use crate::cli::FilterArgs;
+use crate::cmd::args::FilterArgs;
 use crate::cmd::{Context, deliver, filter, no_match};
 use crate::error::{Error, Result};
 use crate::exit::Exit;

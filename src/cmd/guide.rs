@@ -1,10 +1,10 @@
 //! `qbank guide [TOPIC]`: rounds, answer frameworks, evaluation, pitfalls and advice.
 
-use crate::cmd::tags::ListFormat;
 use crate::error::{Error, Result};
 use crate::exit::Exit;
 use crate::guide::{Advice, FrameworkGuide, Guide, Pitfall, RoundGuide};
 use crate::model::{Framework, Round};
+use crate::render::ReportFormat;
 use crate::render::wrap::wrap;
 use crate::render::{Output, style, text};
 use crate::suggest;
@@ -18,7 +18,7 @@ pub struct Args {
 
     /// Output format
     #[arg(long, short = 'f', value_enum, default_value_t)]
-    pub format: ListFormat,
+    pub format: ReportFormat,
 }
 
 const SECTIONS: [&str; 6] = ["rounds", "frameworks", "competencies", "evaluation", "pitfalls", "advice"];
@@ -26,7 +26,7 @@ const SECTIONS: [&str; 6] = ["rounds", "frameworks", "competencies", "evaluation
 pub fn run(args: &Args) -> Result<Exit> {
     let guide = Guide::builtin().map_err(Error::user)?;
     let topic = args.topic.as_deref().map(|t| t.trim().to_lowercase());
-    let mut page = Page { out: Output::stdout(), json: args.format == ListFormat::Json };
+    let mut page = Page { out: Output::stdout(), json: args.format == ReportFormat::Json };
     match topic.as_deref() {
         None => {
             page.frameworks(&guide.frameworks)?;

@@ -1,11 +1,11 @@
 //! `qbank history [ID]`: past attempts with what was typed, oldest first.
 
-use crate::cli::{ReportFormat, parse_id};
-use crate::cmd::show::find;
-use crate::cmd::{Context, no_match};
+use crate::cmd::args::parse_id;
+use crate::cmd::{Context, find, no_match};
 use crate::error::Result;
 use crate::exit::Exit;
 use crate::practice;
+use crate::render::ReportFormat;
 use crate::render::{Output, practice as view};
 
 #[derive(Debug, clap::Args)]

@@ -2,27 +2,15 @@
 
 use std::path::PathBuf;
 
-use crate::cli::{FilterArgs, RoundParser, parse_id};
-use crate::cmd::show::find;
-use crate::cmd::{Context, NO_MATCH, deliver, filter, no_match, shell_words};
+use crate::cmd::args::{FilterArgs, RoundParser, parse_id};
+use crate::cmd::{Context, NO_MATCH, deliver, filter, find, no_match, shell_words};
 use crate::error::{Error, Result};
 use crate::exit::Exit;
 use crate::guide::Guide;
 use crate::model::{Question, Round};
 use crate::query::{self, draw, kit};
-use crate::render::kit::{Kit, Source, markdown, text};
+use crate::render::kit::{Kit, KitFormat, Source, markdown, text};
 use crate::render::{self, MAX_WIDTH, Output, style};
-
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
-pub enum KitFormat {
-    /// Prints and renders cleanly: headings, rubric boxes, tables for notes
-    #[default]
-    Markdown,
-    /// The same content for reading in a terminal
-    Text,
-    /// The plan with every question in full, for tools
-    Json,
-}
 
 #[derive(Debug, clap::Args)]
 pub struct Args {

@@ -1,9 +1,10 @@
 //! `qbank list`: one line per question.
 
-use crate::cli::{FilterArgs, Format};
+use crate::cmd::args::FilterArgs;
 use crate::cmd::{Context, NO_MATCH, no_match};
 use crate::error::Result;
 use crate::exit::Exit;
+use crate::render::Format;
 use crate::render::{self, Output, text};
 
 #[derive(Debug, clap::Args)]

@@ -1,39 +1,127 @@
-//! One module per subcommand; this one holds what they share.
+//! The command layer: the command line's definition, the arguments several commands share
+//! (`args`), the dispatch, and one small module per subcommand. Commands ask the domain and
+//! hand the results to `render`; nothing below this layer imports it.
 
-pub mod completions;
-pub mod due;
-pub mod export;
-pub mod guide;
-pub mod history;
-pub mod import;
-pub mod kit;
-pub mod list;
-pub mod mock;
-pub mod note;
-pub mod notes;
-pub mod practice;
-pub mod random;
-pub mod review;
-pub mod rounds;
-pub mod search;
-pub mod show;
-pub mod stats;
-pub mod tags;
-pub mod validate;
+pub mod args;
+mod completions;
+mod due;
+mod export;
+mod guide;
+mod history;
+mod import;
+mod kit;
+mod list;
+mod mock;
+mod note;
+mod notes;
+mod practice;
+mod random;
+mod review;
+mod rounds;
+mod search;
+mod show;
+mod stats;
+mod tags;
+mod validate;
 
 use std::io::IsTerminal;
 use std::path::Path;
 
-use crate::cli::{FilterArgs, GlobalArgs};
+use clap::{Parser, Subcommand};
+
 use crate::error::{Error, Result};
 use crate::exit::Exit;
 use crate::fsutil;
 use crate::loader::{self, Sources};
 use crate::model::{Corpus, Question};
 use crate::query::{self, Filter, terms};
-use crate::render;
-use crate::render::Output;
 use crate::render::sanitize::clean_lines;
+use crate::render::{self, Output};
+use args::{FilterArgs, GlobalArgs};
+
+/// An interview question bank for senior software and backend engineers.
+#[derive(Debug, Parser)]
+#[command(name = "qbank", version, about, propagate_version = true, max_term_width = 100)]
+#[command(after_help = "Run `qbank guide` for the interview rounds and answer frameworks.")]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List questions, one per line
+    List(list::Args),
+    /// Show questions in full
+    Show(show::Args),
+    /// Draw random questions
+    Random(random::Args),
+    /// Full-text search, best matches first
+    Search(search::Args),
+    /// Tags with how many questions carry each
+    Tags(tags::Args),
+    /// Instant feedback on a typed answer: signals, structure, red flags, pace
+    Review(review::Args),
+    /// The interview rounds, in order, with their question counts
+    Rounds(rounds::Args),
+    /// The interview guide: rounds, answer frameworks, evaluation, pitfalls
+    Guide(guide::Args),
+    /// Check corpus files and report every problem
+    Validate(validate::Args),
+    /// A printable, reproducible interview kit: questions per round, rubric and scorecard
+    Kit(kit::Args),
+    /// Write questions as Markdown, JSON, YAML, CSV or an Anki deck
+    Export(export::Args),
+    /// Turn a CSV, JSON, Anki or YAML file into corpus YAML with fresh ids
+    Import(import::Args),
+    /// Rehearse: timed answers, self-grades, spaced repetition
+    Practice(practice::Args),
+    /// Write your own story for a question, in your editor
+    Note(note::Args),
+    /// The questions you have written a note for
+    Notes(notes::Args),
+    /// Past practice attempts, with what you typed
+    History(history::Args),
+    /// Practice statistics: grades, strength by round and tag, streak, story gaps
+    Stats(stats::Args),
+    /// A full mock interview loop, round by round, with a scorecard
+    Mock(mock::Args),
+    /// Questions due for practice now, and when the next ones are
+    Due(due::Args),
+    /// Print a shell completion script
+    Completions(completions::Args),
+}
+
+/// Runs one parsed command line.
+pub fn run(cli: Cli) -> Result<Exit> {
+    render::style::init(cli.global.color);
+    let ctx = Context::new(&cli.global);
+    match &cli.command {
+        Command::List(args) => list::run(&ctx, args),
+        Command::Show(args) => show::run(&ctx, args),
+        Command::Random(args) => random::run(&ctx, args),
+        Command::Search(args) => search::run(&ctx, args),
+        Command::Tags(args) => tags::run(&ctx, args),
+        Command::Review(args) => review::run(&ctx, args),
+        Command::Rounds(args) => rounds::run(&ctx, args),
+        Command::Guide(args) => guide::run(args),
+        Command::Validate(args) => validate::run(&ctx, args),
+        Command::Kit(args) => kit::run(&ctx, args),
+        Command::Export(args) => export::run(&ctx, args),
+        Command::Import(args) => import::run(&ctx, args),
+        Command::Practice(args) => practice::run(&ctx, args),
+        Command::Note(args) => note::run(&ctx, args),
+        Command::Notes(args) => notes::run(&ctx, args),
+        Command::History(args) => history::run(&ctx, args),
+        Command::Stats(args) => stats::run(&ctx, args),
+        Command::Mock(args) => mock::run(&ctx, args),
+        Command::Due(args) => due::run(&ctx, args),
+        Command::Completions(args) => completions::run(args),
+    }
+}
 
 /// What every command needs to know beyond its own arguments.
 pub struct Context {
@@ -69,6 +157,19 @@ impl Context {
         let questions = query::select(corpus, &filter(args, corpus)?);
         Ok((!questions.is_empty()).then_some(questions))
     }
+}
+
+/// The question with `id`, or an error that points at the ids that do exist.
+pub fn find(corpus: &Corpus, id: u64) -> Result<&Question> {
+    corpus.get(id).ok_or_else(|| {
+        let hint = match corpus.neighbours(id) {
+            (Some(below), Some(above)) => format!("; the nearest ids are {below} and {above}"),
+            (Some(below), None) => format!("; the highest id is {below}"),
+            (None, Some(above)) => format!("; the lowest id is {above}"),
+            (None, None) => String::new(),
+        };
+        Error::user(format!("no question with id {id}{hint} (`qbank list` shows them all)"))
+    })
 }
 
 /// What a command says when its filters match nothing.
@@ -131,6 +232,12 @@ fn shell_quote(word: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
 
     #[test]
     fn shell_words_quote_only_what_needs_it() {

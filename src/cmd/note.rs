@@ -1,8 +1,7 @@
 //! `qbank note ID`: write your own story for a question in your editor.
 
-use crate::cli::parse_id;
-use crate::cmd::Context;
-use crate::cmd::show::find;
+use crate::cmd::args::parse_id;
+use crate::cmd::{Context, find};
 use crate::error::Result;
 use crate::exit::Exit;
 use crate::practice::notes::{Edited, Notes, editor_command};

@@ -2,12 +2,12 @@
 
 use serde::Serialize;
 
-use crate::cli::ReportFormat;
 use crate::cmd::{Context, no_match};
 use crate::error::Result;
 use crate::exit::Exit;
 use crate::model::Round;
 use crate::practice::notes::Notes;
+use crate::render::ReportFormat;
 use crate::render::{Output, practice as view};
 
 #[derive(Debug, clap::Args)]

@@ -2,7 +2,7 @@
 
 use chrono::Utc;
 
-use crate::cli::FilterArgs;
+use crate::cmd::args::FilterArgs;
 use crate::cmd::{Context, NO_MATCH, no_match};
 use crate::error::Result;
 use crate::exit::Exit;

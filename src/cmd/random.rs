@@ -1,13 +1,12 @@
 //! `qbank random`: questions drawn at random, reproducibly with --seed.
 
-use crate::cli::{FilterArgs, Format};
-use crate::cmd::show::cards;
+use crate::cmd::args::FilterArgs;
 use crate::cmd::{Context, NO_MATCH, no_match};
 use crate::error::Result;
 use crate::exit::Exit;
 use crate::query::draw;
-use crate::render::text::CardOptions;
-use crate::render::{self, Output};
+use crate::render::text::{self, CardOptions};
+use crate::render::{self, Format, Output};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -42,7 +41,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
     let questions = draw::draw(pool, wanted, seed);
     let mut out = Output::stdout();
     if args.format == Format::Text {
-        cards(&mut out, &questions, CardOptions { reveal: args.answer })?;
+        text::cards(&mut out, &questions, CardOptions { reveal: args.answer })?;
     } else {
         render::machine(&mut out, args.format, &questions)?;
     }

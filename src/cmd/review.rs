@@ -3,15 +3,14 @@
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
-use crate::cmd::Context;
-use crate::cmd::show::find;
+use crate::cmd::{Context, find};
 use crate::error::{Error, Result};
 use crate::exit::Exit;
 use crate::feedback::analyse;
 use crate::fsutil;
 use crate::practice::notes::Notes;
 use crate::practice::time::{self, TimeLimit};
-use crate::render::{self, Output};
+use crate::render::{self, Output, ReportFormat};
 
 /// Answers longer than this are refused rather than read into memory.
 const MAX_ANSWER_BYTES: u64 = 8 * 1024 * 1024;
@@ -19,7 +18,7 @@ const MAX_ANSWER_BYTES: u64 = 8 * 1024 * 1024;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The question the answer is for, as `qbank list` shows it
-    #[arg(value_name = "ID", value_parser = crate::cli::parse_id, allow_negative_numbers = true)]
+    #[arg(value_name = "ID", value_parser = crate::cmd::args::parse_id, allow_negative_numbers = true)]
     pub id: u64,
 
     /// Read the answer from FILE, or from standard input with `-` (the default)
@@ -36,14 +35,7 @@ pub struct Args {
 
     /// Output format
     #[arg(long, short = 'f', value_enum, default_value_t)]
-    pub format: ReviewFormat,
-}
-
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
-pub enum ReviewFormat {
-    #[default]
-    Text,
-    Json,
+    pub format: ReportFormat,
 }
 
 pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
@@ -53,8 +45,8 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
     let feedback = analyse(question, &answer, args.time.and_then(TimeLimit::duration));
     let mut out = Output::stdout();
     match args.format {
-        ReviewFormat::Text => out.write_str(&render::feedback::feedback(&feedback, out.wrap_width()))?,
-        ReviewFormat::Json => out.json(&feedback)?,
+        ReportFormat::Text => out.write_str(&render::feedback::feedback(&feedback, out.wrap_width()))?,
+        ReportFormat::Json => out.json(&feedback)?,
     }
     out.flush()?;
     Ok(Exit::Success)

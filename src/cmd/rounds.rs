@@ -3,11 +3,11 @@
 use serde::Serialize;
 
 use crate::cmd::Context;
-use crate::cmd::tags::ListFormat;
 use crate::error::{Error, Result};
 use crate::exit::Exit;
 use crate::guide::Guide;
 use crate::model::Round;
+use crate::render::ReportFormat;
 use crate::render::wrap::wrap;
 use crate::render::{Output, style};
 
@@ -15,7 +15,7 @@ use crate::render::{Output, style};
 pub struct Args {
     /// Output format
     #[arg(long, short = 'f', value_enum, default_value_t)]
-    pub format: ListFormat,
+    pub format: ReportFormat,
 }
 
 #[derive(Serialize)]
@@ -51,7 +51,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
         })
         .collect();
     let mut out = Output::stdout();
-    if args.format == ListFormat::Json {
+    if args.format == ReportFormat::Json {
         out.json(&rows)?;
         return Ok(Exit::Success);
     }

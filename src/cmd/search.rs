@@ -1,11 +1,12 @@
 //! `qbank search`: full-text search, best matches first, matches highlighted.
 
-use crate::cli::{FilterArgs, Format};
+use crate::cmd::args::FilterArgs;
 use crate::cmd::{Context, filter, no_match};
 use crate::error::{Error, Result};
 use crate::exit::Exit;
 use crate::model::Question;
 use crate::query::{self, search, terms};
+use crate::render::Format;
 use crate::render::sanitize::clean;
 use crate::render::wrap::truncate;
 use crate::render::{self, Output, style, text};

@@ -4,11 +4,12 @@ use std::collections::HashSet;
 
 use chrono::{Local, Utc};
 
-use crate::cli::{FilterArgs, ReportFormat};
+use crate::cmd::args::FilterArgs;
 use crate::cmd::{Context, NO_MATCH, no_match};
 use crate::error::Result;
 use crate::exit::Exit;
 use crate::practice::{self, notes::Notes, stats};
+use crate::render::ReportFormat;
 use crate::render::{Output, practice as view};
 
 #[derive(Debug, clap::Args)]

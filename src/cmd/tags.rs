@@ -6,21 +6,13 @@ use crate::cmd::Context;
 use crate::error::Result;
 use crate::exit::Exit;
 use crate::render::sanitize::clean;
-use crate::render::{Output, style};
+use crate::render::{Output, ReportFormat, style};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Output format
     #[arg(long, short = 'f', value_enum, default_value_t)]
-    pub format: ListFormat,
-}
-
-/// Formats for simple tables.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
-pub enum ListFormat {
-    #[default]
-    Text,
-    Json,
+    pub format: ReportFormat,
 }
 
 #[derive(Serialize)]
@@ -34,11 +26,11 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
     let counts = corpus.tag_counts();
     let mut out = Output::stdout();
     match args.format {
-        ListFormat::Json => {
+        ReportFormat::Json => {
             let rows: Vec<TagCount> = counts.iter().map(|&(tag, count)| TagCount { tag, count }).collect();
             out.json(&rows)?;
         }
-        ListFormat::Text => {
+        ReportFormat::Text => {
             for (tag, count) in counts {
                 out.line(format!("{:>5}  {}", count, style::tag(&clean(tag))))?;
             }

@@ -6,12 +6,12 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use crate::cmd::Context;
-use crate::cmd::tags::ListFormat;
 use crate::error::Result;
 use crate::exit::Exit;
 use crate::lint;
 use crate::loader::{self, Diagnostic, Severity, Sources};
 use crate::model::Question;
+use crate::render::ReportFormat;
 use crate::render::sanitize::clean;
 use crate::render::{self, Output, style};
 
@@ -27,7 +27,7 @@ pub struct Args {
 
     /// Output format (json: an array of findings, for CI annotations)
     #[arg(long, short = 'f', value_enum, default_value_t)]
-    pub format: ListFormat,
+    pub format: ReportFormat,
 }
 
 #[derive(Serialize)]
@@ -61,7 +61,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
     let errors = findings.iter().filter(|d| d.severity == Severity::Error).count();
     let warnings = findings.len() - errors;
     let mut out = Output::stdout();
-    if args.format == ListFormat::Json {
+    if args.format == ReportFormat::Json {
         let rows: Vec<Finding> = findings
             .iter()
             .map(|d| Finding {

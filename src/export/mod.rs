@@ -5,9 +5,8 @@ pub mod sheet;
 
 use std::io;
 
-use crate::cli::Format;
 use crate::model::Question;
-use crate::render::{self, markdown};
+use crate::render::{self, Format, markdown};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum ExportFormat {

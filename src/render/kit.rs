@@ -13,6 +13,18 @@ use crate::guide::Guide;
 use crate::model::{Competency, Question, Round};
 use crate::query::kit::Plan;
 
+/// How a kit is printed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum KitFormat {
+    /// Prints and renders cleanly: headings, rubric boxes, tables for notes
+    #[default]
+    Markdown,
+    /// The same content for reading in a terminal
+    Text,
+    /// The plan with every question in full, for tools
+    Json,
+}
+
 /// The rubric every question is scored on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Score {

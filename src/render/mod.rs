@@ -20,6 +20,24 @@ use crate::model::Question;
 /// Cards never grow wider than this, however wide the terminal.
 pub const MAX_WIDTH: usize = 100;
 
+/// How questions are printed: for people, or complete for tools.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    #[default]
+    Text,
+    Json,
+    Yaml,
+    Markdown,
+}
+
+/// How a report (a table, a list, a verdict) is printed: for people, or for tools.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    #[default]
+    Text,
+    Json,
+}
+
 /// Where output goes, and how wide it may be.
 pub struct Output {
     out: io::BufWriter<io::StdoutLock<'static>>,
@@ -94,13 +112,13 @@ pub fn warning(text: impl std::fmt::Display) {
 }
 
 /// Questions in a machine format: the complete objects, corpus field names.
-pub fn machine(out: &mut Output, format: crate::cli::Format, questions: &[&Question]) -> io::Result<()> {
+pub fn machine(out: &mut Output, format: Format, questions: &[&Question]) -> io::Result<()> {
     out.write_str(&machine_text(format, questions)?)
 }
 
 /// The text `machine` writes: pretty JSON or YAML (loads back as a corpus), or Markdown.
-pub fn machine_text(format: crate::cli::Format, questions: &[&Question]) -> io::Result<String> {
-    use crate::cli::Format;
+pub fn machine_text(format: Format, questions: &[&Question]) -> io::Result<String> {
+    use Format;
     match format {
         Format::Json => Ok(json::to_string_pretty(questions)? + "\n"),
         Format::Yaml => serde_saphyr::to_string(&questions).map_err(|e| io::Error::other(e.to_string())),

@@ -4,7 +4,16 @@ use std::io::IsTerminal;
 
 use colored::{ColoredString, Colorize};
 
-use crate::cli::ColorChoice;
+/// When to colour the output.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    /// Colour when writing to a terminal and NO_COLOR is not set
+    Auto,
+    /// Colour even when piped
+    Always,
+    /// Never colour
+    Never,
+}
 
 /// --color wins; then NO_COLOR; then CLICOLOR_FORCE; then whether stdout is a terminal.
 pub fn init(choice: ColorChoice) {

@@ -1,12 +1,13 @@
 //! Text for a person at a terminal: list lines and question cards.
 
 use std::fmt::Write as _;
+use std::io;
 
 use unicode_width::UnicodeWidthStr;
 
 use super::sanitize::clean;
-use super::style;
 use super::wrap::{truncate, wrap};
+use super::{Output, style};
 use crate::model::{Levels, Question};
 use crate::query::terms::{Term, match_ranges};
 
@@ -178,4 +179,33 @@ pub fn duration(seconds: u32) -> String {
     } else {
         format!("{seconds} s")
     }
+}
+
+/// Cards separated by a rule, each wrapped to the output's width.
+pub fn cards(out: &mut Output, questions: &[&Question], options: CardOptions) -> io::Result<()> {
+    cards_with(out, questions, options, |_| None)
+}
+
+/// Cards with `extra` text after each: the candidate's notes.
+pub fn cards_with(
+    out: &mut Output,
+    questions: &[&Question],
+    options: CardOptions,
+    extra: impl Fn(&Question) -> Option<String>,
+) -> io::Result<()> {
+    let width = out.wrap_width();
+    for (i, question) in questions.iter().enumerate() {
+        if i > 0 {
+            out.line(style::dim(&"─".repeat(width.min(60))))?;
+            out.line("")?;
+        }
+        out.write_str(&card(question, width, options))?;
+        if let Some(extra) = extra(question) {
+            out.write_str(&extra)?;
+        }
+        if i + 1 < questions.len() {
+            out.line("")?;
+        }
+    }
+    Ok(())
 }

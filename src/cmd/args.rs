@@ -1,27 +1,16 @@
-//! The command line: global options, shared argument groups and the subcommand list.
+//! What several commands share on the command line: the global options, the filters, and the
+//! value parsers for ids, rounds and competencies.
 
 use std::ffi::OsStr;
 use std::path::PathBuf;
 
+use clap::Args;
 use clap::builder::{PossibleValue, TypedValueParser};
 use clap::error::ErrorKind;
-use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::cmd;
 use crate::model::{Competency, Round};
+use crate::render::style::ColorChoice;
 use crate::suggest;
-
-/// An interview question bank for senior software and backend engineers.
-#[derive(Debug, Parser)]
-#[command(name = "qbank", version, about, propagate_version = true, max_term_width = 100)]
-#[command(after_help = "Run `qbank guide` for the interview rounds and answer frameworks.")]
-pub struct Cli {
-    #[command(flatten)]
-    pub global: GlobalArgs,
-
-    #[command(subcommand)]
-    pub command: Command,
-}
 
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
@@ -40,77 +29,6 @@ pub struct GlobalArgs {
     /// When to colour the output
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN", global = true, help_heading = "Global options")]
     pub color: ColorChoice,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum Command {
-    /// List questions, one per line
-    List(cmd::list::Args),
-    /// Show questions in full
-    Show(cmd::show::Args),
-    /// Draw random questions
-    Random(cmd::random::Args),
-    /// Full-text search, best matches first
-    Search(cmd::search::Args),
-    /// Tags with how many questions carry each
-    Tags(cmd::tags::Args),
-    /// Instant feedback on a typed answer: signals, structure, red flags, pace
-    Review(cmd::review::Args),
-    /// The interview rounds, in order, with their question counts
-    Rounds(cmd::rounds::Args),
-    /// The interview guide: rounds, answer frameworks, evaluation, pitfalls
-    Guide(cmd::guide::Args),
-    /// Check corpus files and report every problem
-    Validate(cmd::validate::Args),
-    /// A printable, reproducible interview kit: questions per round, rubric and scorecard
-    Kit(cmd::kit::Args),
-    /// Write questions as Markdown, JSON, YAML, CSV or an Anki deck
-    Export(cmd::export::Args),
-    /// Turn a CSV, JSON, Anki or YAML file into corpus YAML with fresh ids
-    Import(cmd::import::Args),
-    /// Rehearse: timed answers, self-grades, spaced repetition
-    Practice(cmd::practice::Args),
-    /// Write your own story for a question, in your editor
-    Note(cmd::note::Args),
-    /// The questions you have written a note for
-    Notes(cmd::notes::Args),
-    /// Past practice attempts, with what you typed
-    History(cmd::history::Args),
-    /// Practice statistics: grades, strength by round and tag, streak, story gaps
-    Stats(cmd::stats::Args),
-    /// A full mock interview loop, round by round, with a scorecard
-    Mock(cmd::mock::Args),
-    /// Questions due for practice now, and when the next ones are
-    Due(cmd::due::Args),
-    /// Print a shell completion script
-    Completions(cmd::completions::Args),
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ColorChoice {
-    /// Colour when writing to a terminal and NO_COLOR is not set
-    Auto,
-    /// Colour even when piped
-    Always,
-    /// Never colour
-    Never,
-}
-
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    #[default]
-    Text,
-    Json,
-    Yaml,
-    Markdown,
-}
-
-/// Output for reports that are either for people or for tools.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
-pub enum ReportFormat {
-    #[default]
-    Text,
-    Json,
 }
 
 /// The filters shared by list, random and search.
@@ -216,12 +134,6 @@ impl TypedValueParser for CompetencyParser {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clap::CommandFactory;
-
-    #[test]
-    fn cli_definition_is_consistent() {
-        Cli::command().debug_assert();
-    }
 
     #[test]
     fn ids_are_positive_whole_numbers() {
