@@ -11,13 +11,18 @@ mod model;
 #[path = "src/loader/parse.rs"]
 mod parse;
 #[allow(dead_code)]
-#[path = "src/suggest.rs"]
+#[path = "src/text/suggest.rs"]
 mod suggest;
+/// parse.rs finds "did you mean" at `crate::text::suggest`, as in the library.
+mod text {
+    pub(crate) use super::suggest;
+}
 
 fn main() {
     println!("cargo::rerun-if-changed=questions");
     println!("cargo::rerun-if-changed=src/loader/parse.rs");
     println!("cargo::rerun-if-changed=src/model.rs");
+    println!("cargo::rerun-if-changed=src/text/suggest.rs");
     let mut files: Vec<PathBuf> = fs::read_dir("questions")
         .expect("the questions/ folder holds the built-in corpus")
         .map(|entry| entry.expect("readable questions/ entry").path())

@@ -3,14 +3,14 @@
 use std::fmt;
 use std::io;
 
-use crate::loader::LoadError;
+use crate::model::Diagnostic;
 
 #[derive(Debug)]
 pub enum Error {
     /// A problem the user can fix, already worded for them.
     User(String),
     /// The corpus did not load: every problem, with its location.
-    Corpus(LoadError),
+    Corpus(Vec<Diagnostic>),
     /// The system refused: reading, writing, locking.
     Io { context: String, source: io::Error },
 }
@@ -39,9 +39,9 @@ impl From<io::Error> for Error {
     }
 }
 
-impl From<LoadError> for Error {
-    fn from(error: LoadError) -> Error {
-        Error::Corpus(error)
+impl From<Vec<Diagnostic>> for Error {
+    fn from(diagnostics: Vec<Diagnostic>) -> Error {
+        Error::Corpus(diagnostics)
     }
 }
 
@@ -53,10 +53,10 @@ impl fmt::Display for Error {
         match self {
             Error::User(message) => f.write_str(message),
             Error::Io { context, source } => {
-                write!(f, "{context}: {}", crate::loader::io_reason(source))
+                write!(f, "{context}: {}", io_reason(source))
             }
-            Error::Corpus(load) => {
-                let mut problems = load.diagnostics.iter();
+            Error::Corpus(diagnostics) => {
+                let mut problems = diagnostics.iter();
                 if let Some(first) = problems.next() {
                     write!(f, "{first}")?;
                 }
@@ -77,3 +77,12 @@ impl fmt::Display for Error {
 }
 
 impl std::error::Error for Error {}
+
+/// The OS reason without Rust's "(os error N)" suffix, in lower case.
+pub fn io_reason(error: &io::Error) -> String {
+    let text = error.to_string();
+    match text.find(" (os error") {
+        Some(at) => text[..at].to_lowercase(),
+        None => text.to_lowercase(),
+    }
+}

@@ -173,6 +173,45 @@ impl fmt::Display for Origin {
     }
 }
 
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        })
+    }
+}
+
+/// A problem found in a corpus file, at a place the user can jump to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub origin: Origin,
+    pub severity: Severity,
+    pub message: String,
+}
+
+impl Diagnostic {
+    pub fn error(origin: Origin, message: impl Into<String>) -> Diagnostic {
+        Diagnostic { origin, severity: Severity::Error, message: message.into() }
+    }
+
+    pub fn warning(origin: Origin, message: impl Into<String>) -> Diagnostic {
+        Diagnostic { origin, severity: Severity::Warning, message: message.into() }
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.origin, self.message)
+    }
+}
+
 /// One interview question. Field names here are the corpus and JSON field names.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Question {

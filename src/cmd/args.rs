@@ -10,7 +10,7 @@ use clap::error::ErrorKind;
 
 use crate::model::{Competency, Round};
 use crate::render::style::ColorChoice;
-use crate::suggest;
+use crate::text::suggest;
 
 #[derive(Debug, Args)]
 pub struct GlobalArgs {

@@ -2,12 +2,12 @@
 
 use crate::error::{Error, Result};
 use crate::exit::Exit;
-use crate::guide::{Advice, FrameworkGuide, Guide, Pitfall, RoundGuide};
+use crate::loader::guide::{Advice, FrameworkGuide, Guide, Pitfall, RoundGuide};
 use crate::model::{Framework, Round};
 use crate::render::ReportFormat;
 use crate::render::wrap::wrap;
 use crate::render::{Output, style, text};
-use crate::suggest;
+use crate::text::suggest;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {

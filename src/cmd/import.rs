@@ -7,14 +7,14 @@ use std::sync::Arc;
 use crate::cmd::{Context, deliver};
 use crate::error::{Error, Result};
 use crate::exit::Exit;
-use crate::fsutil::{self, ReadError, Target};
 use crate::import::fields::Pairs;
 use crate::import::{self, ImportFormat, Imported, TEAM_IDS_FROM};
-use crate::lint;
+use crate::loader::lint;
 use crate::loader::{self, parse};
 use crate::model::Question;
 use crate::render;
 use crate::render::sanitize::clean;
+use crate::sys::fs::{self as fsutil, ReadError, Target};
 
 /// How many skipped rows an error lists before "and N more".
 const SHOWN_ROWS: usize = 20;
@@ -186,7 +186,7 @@ fn check(path: &Path, text: &str, existing: &str, added: usize) -> Result<()> {
         parse::parse_str(&Arc::new(path.to_path_buf()), existing).questions.len()
     };
     let parsed = parse::parse_str(&Arc::new(path.to_path_buf()), text);
-    if let Some(problem) = parsed.diagnostics.iter().find(|d| d.severity == loader::Severity::Error) {
+    if let Some(problem) = parsed.diagnostics.iter().find(|d| d.severity == crate::model::Severity::Error) {
         return Err(Error::user(format!(
             "cannot append to `{}`: the result would not load ({problem}); is the file a YAML list of `- id:` items?",
             path.display()

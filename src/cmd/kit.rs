@@ -6,7 +6,7 @@ use crate::cmd::args::{FilterArgs, RoundParser, parse_id};
 use crate::cmd::{Context, NO_MATCH, deliver, filter, find, no_match, shell_words};
 use crate::error::{Error, Result};
 use crate::exit::Exit;
-use crate::guide::Guide;
+use crate::loader::guide::Guide;
 use crate::model::{Question, Round};
 use crate::query::{self, draw, kit};
 use crate::render::kit::{Kit, KitFormat, Source, markdown, text};

@@ -31,12 +31,12 @@ use clap::{Parser, Subcommand};
 
 use crate::error::{Error, Result};
 use crate::exit::Exit;
-use crate::fsutil;
 use crate::loader::{self, Sources};
 use crate::model::{Corpus, Question};
 use crate::query::{self, Filter, terms};
 use crate::render::sanitize::clean_lines;
 use crate::render::{self, Output};
+use crate::sys::fs as fsutil;
 use args::{FilterArgs, GlobalArgs};
 
 /// An interview question bank for senior software and backend engineers.
@@ -135,7 +135,7 @@ impl Context {
             .map(|value| std::env::split_paths(&value).filter(|p| !p.as_os_str().is_empty()).collect())
             .unwrap_or_default();
         paths.extend(global.corpus.iter().cloned());
-        let cache = if global.no_cache { None } else { crate::paths::cache_dir().ok() };
+        let cache = if global.no_cache { None } else { crate::sys::paths::cache_dir().ok() };
         Context { sources: Sources { builtin: !global.no_builtin, paths, cache } }
     }
 

@@ -7,10 +7,10 @@ use crate::cmd::{Context, find};
 use crate::error::{Error, Result};
 use crate::exit::Exit;
 use crate::feedback::analyse;
-use crate::fsutil;
 use crate::practice::notes::Notes;
 use crate::practice::time::{self, TimeLimit};
 use crate::render::{self, Output, ReportFormat};
+use crate::sys::fs as fsutil;
 
 /// Answers longer than this are refused rather than read into memory.
 const MAX_ANSWER_BYTES: u64 = 8 * 1024 * 1024;

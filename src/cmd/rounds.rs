@@ -5,7 +5,7 @@ use serde::Serialize;
 use crate::cmd::Context;
 use crate::error::{Error, Result};
 use crate::exit::Exit;
-use crate::guide::Guide;
+use crate::loader::guide::Guide;
 use crate::model::Round;
 use crate::render::ReportFormat;
 use crate::render::wrap::wrap;

@@ -3,7 +3,7 @@
 use std::fmt;
 
 use crate::model::Level;
-use crate::suggest;
+use crate::text::suggest;
 
 /// A question field a column can fill.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]

@@ -12,7 +12,7 @@ use serde::Serialize;
 use crate::export::sheet::{parse_list, parse_words};
 use crate::loader::parse::{self, is_kebab_case, to_kebab_case};
 use crate::model::{Competency, Framework, Level, Levels, Question, Round};
-use crate::suggest;
+use crate::text::suggest;
 use fields::{Field, Pairs};
 use read::{Record, Rejected, Source, Value};
 
@@ -258,7 +258,7 @@ fn checked_yaml(draft: &Draft) -> Result<(String, Question), String> {
     let problems: Vec<&str> = parsed
         .diagnostics
         .iter()
-        .filter(|d| d.severity == parse::Severity::Error)
+        .filter(|d| d.severity == crate::model::Severity::Error)
         .map(|d| d.message.as_str())
         .collect();
     if !problems.is_empty() {

@@ -10,8 +10,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::UNIX_EPOCH;
 
-use crate::fsutil::write_atomic_with;
 use crate::model::{Competency, Framework, Level, Levels, Origin, Question, Round};
+use crate::sys::fs::write_atomic_with;
 
 const MAGIC: &[u8; 8] = b"QBANKC02";
 

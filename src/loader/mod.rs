@@ -1,6 +1,8 @@
 //! Files, folders and the built-in corpus -> one validated `Corpus`.
 
 pub mod cache;
+pub mod guide;
+pub mod lint;
 pub mod parse;
 
 use std::collections::HashMap;
@@ -8,10 +10,10 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-pub use parse::{Diagnostic, Parsed, Severity};
+pub use parse::Parsed;
 
-pub use crate::fsutil::io_reason;
-use crate::model::{Corpus, Origin, Question};
+use crate::error::io_reason;
+use crate::model::{Corpus, Diagnostic, Origin, Question, Severity};
 
 /// The built-in corpus, embedded at build time (see build.rs): (file name, YAML text).
 pub const BUILTIN: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/builtin.rs"));
@@ -31,14 +33,9 @@ pub struct Sources {
     pub cache: Option<PathBuf>,
 }
 
-/// A corpus that could not be loaded: every problem found, errors first.
-#[derive(Debug)]
-pub struct LoadError {
-    pub diagnostics: Vec<Diagnostic>,
-}
-
 /// Loads every source; any error anywhere fails the whole load, so nothing half-loaded is shown.
-pub fn load(sources: &Sources) -> Result<Corpus, LoadError> {
+/// A corpus that could not be loaded gives every error found.
+pub fn load(sources: &Sources) -> Result<Corpus, Vec<Diagnostic>> {
     let builtin = if sources.builtin { builtin_questions() } else { Vec::new() };
     let parsed = parse_sources(&Sources { builtin: false, ..sources.clone() });
     let mut diagnostics: Vec<Diagnostic> = parsed
@@ -51,7 +48,7 @@ pub fn load(sources: &Sources) -> Result<Corpus, LoadError> {
     diagnostics.extend(duplicate_ids(&ids, &HashMap::new()));
     let questions: Vec<Question> =
         builtin.into_iter().chain(parsed.into_iter().flat_map(|p| p.questions)).collect();
-    if diagnostics.is_empty() { Ok(Corpus::new(questions)) } else { Err(LoadError { diagnostics }) }
+    if diagnostics.is_empty() { Ok(Corpus::new(questions)) } else { Err(diagnostics) }
 }
 
 /// Parses every file of every source, keeping each file's problems: for `validate`.

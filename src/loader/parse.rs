@@ -16,8 +16,8 @@ use serde_saphyr::Spanned;
 use serde_saphyr::budget::BudgetBreach;
 use serde_saphyr::granit_parser::{ErrorKind, Parser, ScanError};
 
-use crate::model::{Competency, Framework, Level, Levels, Origin, Question, Round};
-use crate::suggest;
+use crate::model::{Competency, Diagnostic, Framework, Level, Levels, Origin, Question, Round, Severity};
+use crate::text::suggest;
 
 /// The field names a question may have, in the order the corpus writes them.
 pub const FIELDS: [&str; 14] = [
@@ -55,39 +55,6 @@ pub const MAX_ALIAS_VALUES: usize = 100_000;
 /// YAML test suite) can tell it from a file that is valid YAML but not a question corpus.
 pub const INVALID_YAML: &str = "invalid YAML";
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Severity {
-    Error,
-    Warning,
-}
-
-impl fmt::Display for Severity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        })
-    }
-}
-
-/// A problem found in a corpus file, at a place the user can jump to.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Diagnostic {
-    pub origin: Origin,
-    pub severity: Severity,
-    pub message: String,
-}
-
-impl Diagnostic {
-    pub fn error(origin: Origin, message: impl Into<String>) -> Diagnostic {
-        Diagnostic { origin, severity: Severity::Error, message: message.into() }
-    }
-
-    pub fn warning(origin: Origin, message: impl Into<String>) -> Diagnostic {
-        Diagnostic { origin, severity: Severity::Warning, message: message.into() }
-    }
-}
-
 /// Characters of corpus text a message quotes: enough to recognise it.
 const EXCERPT_CHARS: usize = 80;
 
@@ -96,12 +63,6 @@ fn excerpt(text: &str) -> Cow<'_, str> {
     match text.char_indices().nth(EXCERPT_CHARS) {
         Some((cut, _)) => Cow::Owned(format!("{}... ({} bytes in all)", &text[..cut], text.len())),
         None => Cow::Borrowed(text),
-    }
-}
-
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.origin, self.message)
     }
 }
 

@@ -14,9 +14,9 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::fsutil::{self, ReadError};
 use crate::practice::grade::Grade;
 use crate::render;
+use crate::sys::fs::{self as fsutil, ReadError};
 
 /// The history format this qbank reads and writes; every record carries it as `v`.
 pub const FORMAT: u32 = 1;
@@ -145,7 +145,7 @@ pub struct History {
 impl History {
     /// The history in qbank's data folder.
     pub fn open() -> Result<History> {
-        Ok(History::in_dir(&crate::paths::data_dir()?))
+        Ok(History::in_dir(&crate::sys::paths::data_dir()?))
     }
 
     pub fn in_dir(dir: &Path) -> History {

@@ -27,9 +27,9 @@ use std::io::IsTerminal;
 use std::time::Duration;
 
 use crate::error::Error;
-use crate::guide::Guide;
+use crate::loader::guide::Guide;
 use crate::model::Round;
-use crate::signals::Watch;
+use crate::sys::signals::Watch;
 use schedule::Schedule;
 use session::{AfterReveal, Answer, Item, Outcome, Session};
 use time::TimeLimit;

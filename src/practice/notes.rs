@@ -7,9 +7,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::error::{Error, Result};
-use crate::fsutil::{self, ReadError};
 use crate::model::Question;
-use crate::signals::Watch;
+use crate::sys::fs::{self as fsutil, ReadError};
+use crate::sys::signals::Watch;
 
 /// Notes larger than this are refused: a story is a page or two, not megabytes.
 pub const MAX_NOTE_BYTES: u64 = 16 << 20;
@@ -38,7 +38,7 @@ pub struct Rescued {
 
 impl Notes {
     pub fn open() -> Result<Notes> {
-        Ok(Notes::in_dir(&crate::paths::data_dir()?))
+        Ok(Notes::in_dir(&crate::sys::paths::data_dir()?))
     }
 
     pub fn in_dir(data_dir: &Path) -> Notes {
@@ -128,7 +128,7 @@ impl Notes {
             return Ok(Edited::Removed);
         }
         if let Err(e) = fsutil::write_atomic(&path, &after) {
-            let reason = format!("cannot write `{}`: {}", path.display(), fsutil::io_reason(&e));
+            let reason = format!("cannot write `{}`: {}", path.display(), crate::error::io_reason(&e));
             return Err(self.kept(id, &copy, reason));
         }
         let _ = fs::remove_file(&copy);

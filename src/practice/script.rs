@@ -11,7 +11,7 @@ use crate::error::{Error, Result};
 use crate::practice::grade::Choice;
 use crate::practice::session::{Answer, Asked, Driver, Graded, Stop};
 use crate::render::{practice as view, style};
-use crate::suggest;
+use crate::text::suggest;
 
 /// The line that ends a typed answer.
 pub const END_OF_ANSWER: &str = ".";

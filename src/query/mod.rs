@@ -6,7 +6,7 @@ pub mod search;
 pub mod terms;
 
 use crate::model::{Competency, Corpus, Question, Round};
-use crate::suggest;
+use crate::text::suggest;
 use terms::Term;
 
 /// What the user asked for with --tag, --round, --text, --competency and --role.

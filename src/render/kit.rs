@@ -9,7 +9,7 @@ use super::sanitize::clean;
 use super::style;
 use super::text::framework_steps;
 use super::wrap::wrap;
-use crate::guide::Guide;
+use crate::loader::guide::Guide;
 use crate::model::{Competency, Question, Round};
 use crate::query::kit::Plan;
 

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{Competency, Framework, Round};
 
-pub const GUIDE_YAML: &str = include_str!("../guide/guide.yaml");
+pub const GUIDE_YAML: &str = include_str!("../../guide/guide.yaml");
 
 #[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]

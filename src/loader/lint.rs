@@ -2,7 +2,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::loader::Diagnostic;
+use crate::model::Diagnostic;
 use crate::model::Question;
 use crate::query::terms::{lower_tokens, stem};
 

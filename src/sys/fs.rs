@@ -7,6 +7,8 @@ use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
+use crate::error::io_reason;
+
 /// Why a file of the user's could not be read.
 #[derive(Debug)]
 pub enum ReadError {
@@ -51,15 +53,6 @@ pub fn human_size(bytes: u64) -> String {
         format!("{value:.0} {}", UNITS[unit])
     } else {
         format!("{value:.1} {}", UNITS[unit])
-    }
-}
-
-/// The OS reason without Rust's "(os error N)" suffix, in lower case.
-pub fn io_reason(error: &io::Error) -> String {
-    let text = error.to_string();
-    match text.find(" (os error") {
-        Some(at) => text[..at].to_lowercase(),
-        None => text.to_lowercase(),
     }
 }
 

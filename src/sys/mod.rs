@@ -1,0 +1,6 @@
+//! The operating system, used safely: the user's files read and written (`fs`), where qbank
+//! keeps its data (`paths`), and the signals that ask it to stop (`signals`).
+
+pub mod fs;
+pub mod paths;
+pub mod signals;
