@@ -2,6 +2,7 @@
 //! and presented by the commands in `cmd` through `render`.
 
 pub mod cmd;
+pub mod codec;
 pub mod error;
 pub mod exit;
 pub mod export;

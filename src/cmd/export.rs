@@ -6,9 +6,9 @@ use crate::cmd::args::FilterArgs;
 use crate::cmd::{Context, deliver, filter, no_match};
 use crate::error::{Error, Result};
 use crate::exit::Exit;
-use crate::export::{self, ExportFormat, Options};
+use crate::export::{self, ExportFormat};
 use crate::query;
-use crate::render;
+use crate::render::{self, Format};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -39,7 +39,13 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
     if questions.is_empty() {
         return Ok(no_match("no question matches these filters; nothing exported"));
     }
-    let text = export::render(format, &questions, &Options { deck: args.deck.clone() })?;
+    let text = match format {
+        ExportFormat::Markdown => render::markdown::bank(&questions),
+        ExportFormat::Json => render::machine_text(Format::Json, &questions)?,
+        ExportFormat::Yaml => render::machine_text(Format::Yaml, &questions)?,
+        ExportFormat::Csv => export::sheet::write(&questions)?,
+        ExportFormat::Anki => export::anki::write(&questions, &args.deck),
+    };
     deliver(args.output.as_deref(), &text)?;
     if let Some(path) = &args.output {
         let noun = if questions.len() == 1 { "question" } else { "questions" };

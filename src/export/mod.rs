@@ -1,12 +1,8 @@
-//! Questions out to other tools: Markdown, JSON, YAML, a spreadsheet (CSV) or Anki.
+//! Questions out to other tools: a spreadsheet (CSV) or an Anki deck, and the formats
+//! `qbank export` offers (Markdown, JSON and YAML are render's).
 
 pub mod anki;
 pub mod sheet;
-
-use std::io;
-
-use crate::model::Question;
-use crate::render::{self, Format, markdown};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum ExportFormat {
@@ -33,28 +29,4 @@ impl ExportFormat {
             _ => None,
         }
     }
-}
-
-/// Options only some formats use.
-#[derive(Clone, Debug)]
-pub struct Options {
-    /// The Anki deck the notes go to.
-    pub deck: String,
-}
-
-/// `questions` in `format`, complete and ready to write.
-pub fn render(format: ExportFormat, questions: &[&Question], options: &Options) -> io::Result<String> {
-    match format {
-        ExportFormat::Markdown => Ok(bank_markdown(questions)),
-        ExportFormat::Json => render::machine_text(Format::Json, questions),
-        ExportFormat::Yaml => render::machine_text(Format::Yaml, questions),
-        ExportFormat::Csv => sheet::write(questions),
-        ExportFormat::Anki => Ok(anki::write(questions, &options.deck)),
-    }
-}
-
-fn bank_markdown(questions: &[&Question]) -> String {
-    let count = questions.len();
-    let noun = if count == 1 { "question" } else { "questions" };
-    format!("# Interview questions\n\n{count} {noun}.\n\n{}", markdown::questions(questions, true))
 }

@@ -9,11 +9,12 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use crate::export::sheet::{parse_list, parse_words};
+use crate::codec::cells::{parse_list, parse_words};
+use crate::codec::field::Field;
 use crate::loader::parse::{self, is_kebab_case, to_kebab_case};
 use crate::model::{Competency, Framework, Level, Levels, Question, Round};
 use crate::text::suggest;
-use fields::{Field, Pairs};
+use fields::Pairs;
 use read::{Record, Rejected, Source, Value};
 
 /// Team questions get ids from here up, clear of the built-in corpus as it grows.

@@ -2,8 +2,9 @@
 
 use std::fmt;
 
-use super::fields::{ColumnMap, Field, Pairs, map_columns, unmapped};
-use crate::export::anki::{self, MetaTag};
+use super::fields::{ColumnMap, Pairs, map_columns, unmapped};
+use crate::codec::anki::{self, MetaTag};
+use crate::codec::field::Field;
 use crate::loader::parse;
 
 /// Where a row came from, in the words a person finds it by.

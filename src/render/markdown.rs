@@ -5,6 +5,13 @@ use std::fmt::Write as _;
 use super::sanitize::clean;
 use crate::model::{Levels, Question};
 
+/// A printable bank: a title, the count, then every question in full.
+pub fn bank(questions: &[&Question]) -> String {
+    let count = questions.len();
+    let noun = if count == 1 { "question" } else { "questions" };
+    format!("# Interview questions\n\n{count} {noun}.\n\n{}", self::questions(questions, true))
+}
+
 /// Every question as a Markdown section; `reveal` includes the answer parts.
 pub fn questions(questions: &[&Question], reveal: bool) -> String {
     let mut out = String::new();
