@@ -233,6 +233,10 @@ pub struct Question {
     /// What an answer sounds like at each level, for calibrating a verdict.
     #[serde(skip_serializing_if = "Levels::is_empty")]
     pub levels: Levels,
+    /// Words and phrases a candidate may use for the same idea as this question's `look_for`
+    /// items, one group each: the answer analyser matches any member of a group for another.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub synonyms: Vec<Vec<String>>,
     #[serde(skip)]
     pub origin: Origin,
 }
@@ -330,6 +334,7 @@ impl Question {
             follow_ups: Vec::new(),
             sample_follow_ups: Vec::new(),
             levels: Levels::default(),
+            synonyms: Vec::new(),
             origin: Origin { file: Arc::new(PathBuf::from("t.yaml")), line: 1, column: 1 },
         }
     }

@@ -531,3 +531,47 @@ mod notes {
         assert!(both.stderr.contains("cannot be used with"), "{}", both.stderr);
     }
 }
+
+/// A team teaches the analyser its own words for a question with `synonyms`: here "a
+/// pedestrian crossing" covers an item about a "zebra crossing", for that question only.
+#[test]
+fn a_questions_own_synonyms_widen_what_counts_for_it() {
+    let question = |synonyms: &str| {
+        format!(
+            "- id: 10001\n  round: system-design\n  question: How do people cross the road safely?\n  \
+             rationale: Safety first, for everyone on foot.\n  sample_answer: A zebra crossing.\n  tags: [safety]\n  \
+             look_for: [Puts a zebra crossing where people cross]\n{synonyms}"
+        )
+    };
+    let answer = "I would put a pedestrian crossing outside the school gates, with lights.";
+    let review = |corpus: &str| {
+        let out = Test::new().corpus(corpus).args(["review", "10001", "-f", "json"]).stdin(answer).succeeds();
+        out.json()["signals"][0]["covered"].as_bool().unwrap()
+    };
+    assert!(!review(&question("")), "without the group, a different wording is not matched");
+    assert!(review(&question("  synonyms:\n    - [zebra crossing, pedestrian crossing]\n")));
+}
+
+#[test]
+fn synonym_groups_are_validated_like_every_field() {
+    let corpus = "- id: 10001\n  round: leadership\n  question: q\n  rationale: r\n  sample_answer: a\n  tags: [t]\n  \
+                  synonyms:\n    - []\n    - [\"\", ok]\n    - [one two three four five six seven]\n";
+    let out = Test::new().corpus(corpus).args(["list"]).code(2);
+    assert!(
+        out.stderr.contains("corpus.yaml:8:7: question 10001 has an empty group in `synonyms`"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("corpus.yaml:9:8: question 10001 has an empty item in `synonyms`"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains(
+            "has a synonym of 7 words, `one two three four five six seven`; a word or phrase has at most 6"
+        ),
+        "{}",
+        out.stderr
+    );
+}

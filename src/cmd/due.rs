@@ -7,10 +7,11 @@ use crate::cmd::args::FilterArgs;
 use crate::cmd::{Context, NO_MATCH, no_match};
 use crate::error::Result;
 use crate::exit::Exit;
+use crate::practice;
 use crate::practice::schedule::Schedule;
-use crate::practice::{self, time};
 use crate::render::ReportFormat;
 use crate::render::{Output, practice as view};
+use crate::text::human;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -70,7 +71,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
                 out.line("")?;
                 out.line(format!(
                     "{} never practised: `qbank practice --due` drills the due ones first, then these.",
-                    time::plural(report.new as i64, "question")
+                    human::plural(report.new as i64, "question")
                 ))?;
             }
         }

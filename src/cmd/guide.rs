@@ -6,7 +6,8 @@ use crate::loader::guide::{Advice, FrameworkGuide, Guide, Pitfall, RoundGuide};
 use crate::model::{Framework, Round};
 use crate::render::ReportFormat;
 use crate::render::wrap::wrap;
-use crate::render::{Output, style, text};
+use crate::render::{Output, style};
+use crate::text::human;
 use crate::text::suggest;
 
 #[derive(Debug, clap::Args)]
@@ -101,7 +102,7 @@ impl Page {
                 &format!(
                     "About {} minutes; rehearse answers of {}. Filter with `--round {}`.",
                     round.length_minutes,
-                    text::duration(round.answer_seconds),
+                    human::duration(round.answer_seconds),
                     round.round
                 ),
                 "  ",

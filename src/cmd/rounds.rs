@@ -10,6 +10,7 @@ use crate::model::Round;
 use crate::render::ReportFormat;
 use crate::render::wrap::wrap;
 use crate::render::{Output, style};
+use crate::text::human;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -69,7 +70,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
                 "{} questions · about {} min · {} per answer",
                 row.questions,
                 row.length_minutes,
-                crate::render::text::duration(row.answer_seconds)
+                human::duration(row.answer_seconds)
             ))
         ))?;
         for line in wrap(row.summary, width, "   ") {

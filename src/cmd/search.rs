@@ -64,7 +64,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
 
 /// When the question itself does not show why it matched, the first place that does.
 fn snippet(question: &Question, terms: &[terms::Term], columns: usize) -> Option<String> {
-    if terms.iter().all(|t| terms::lower_tokens(&question.question).any(|w| t.matches(&w))) {
+    if terms.iter().all(|t| crate::text::lower_tokens(&question.question).any(|w| t.matches(&w))) {
         return None;
     }
     let (label, body) = [("why", &question.rationale), ("answer", &question.sample_answer)]

@@ -5,6 +5,7 @@
 //! follow-ups). Tags: the question's tags plus `round::NAME`, `competency::NAME`,
 //! `framework::NAME` and `role::NAME`, so nothing is lost.
 
+use crate::codec::cells::parse_groups;
 use crate::model::{Level, Levels};
 
 /// The columns that hold the note's id and its tags, as Anki counts (from 1).
@@ -21,10 +22,11 @@ pub enum Section {
     FollowUps,
     Levels,
     SampleFollowUps,
+    Synonyms,
 }
 
 impl Section {
-    pub const ALL: [Section; 7] = [
+    pub const ALL: [Section; 8] = [
         Section::Rationale,
         Section::SampleAnswer,
         Section::LookFor,
@@ -32,6 +34,7 @@ impl Section {
         Section::FollowUps,
         Section::Levels,
         Section::SampleFollowUps,
+        Section::Synonyms,
     ];
 
     pub fn title(self) -> &'static str {
@@ -43,6 +46,7 @@ impl Section {
             Section::FollowUps => "Follow-ups",
             Section::Levels => "What each level sounds like",
             Section::SampleFollowUps => "Follow-ups on the sample answer",
+            Section::Synonyms => "Words the answer check treats as one",
         }
     }
 
@@ -173,6 +177,7 @@ pub struct Back {
     pub follow_ups: Vec<String>,
     pub levels: Levels,
     pub sample_follow_ups: Vec<String>,
+    pub synonyms: Vec<Vec<String>>,
 }
 
 /// Reads a back written by `write`; a back without its section titles (a card made
@@ -200,6 +205,7 @@ pub fn parse_back(html: &str) -> Back {
                 Section::RedFlags => back.red_flags = items,
                 Section::Levels => back.levels = parse_levels(&items),
                 Section::SampleFollowUps => back.sample_follow_ups = items,
+                Section::Synonyms => back.synonyms = items.iter().flat_map(|i| parse_groups(i)).collect(),
                 _ => back.follow_ups = items,
             }
         } else {

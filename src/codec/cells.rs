@@ -1,6 +1,7 @@
 //! Spreadsheet cells for lists. Tags and roles: `a, b`. Lists (look_for, red_flags,
 //! follow_ups ...): one item per line, each starting with `- `; a line starting with two spaces
-//! continues the item above.
+//! continues the item above. Synonym groups: one group per line, its words and phrases
+//! separated by commas.
 
 /// Tags or roles: `caching, system-design`.
 pub fn words_cell(words: &[String]) -> String {
@@ -16,6 +17,23 @@ pub fn parse_words(cell: &str) -> Vec<String> {
         cell.split_whitespace().collect()
     };
     words.into_iter().map(str::trim).filter(|w| !w.is_empty()).map(String::from).collect()
+}
+
+/// Synonym groups: `rollback, roll back, revert` on one line per group.
+pub fn groups_cell(groups: &[Vec<String>]) -> String {
+    groups.iter().map(|group| group.join(", ")).collect::<Vec<_>>().join("\n")
+}
+
+/// The inverse of `groups_cell`: every line with a word on it is a group.
+pub fn parse_groups(cell: &str) -> Vec<Vec<String>> {
+    cell.split('\n')
+        .map(|line| {
+            let line = line.trim_start();
+            let line = BULLETS.iter().find_map(|bullet| line.strip_prefix(bullet)).unwrap_or(line);
+            line.split(',').map(str::trim).filter(|w| !w.is_empty()).map(String::from).collect::<Vec<_>>()
+        })
+        .filter(|group| !group.is_empty())
+        .collect()
 }
 
 /// One item per line, each after `- `; an item's own line breaks continue with two spaces.
@@ -64,6 +82,15 @@ mod tests {
         let items: Vec<String> =
             ["  indented", "- a dash", "* star", "a\r\n  b", "x\rcarriage"].map(String::from).into();
         assert_eq!(parse_list(&list_cell(&items)), items);
+    }
+
+    #[test]
+    fn synonym_groups_are_lines_of_words() {
+        let groups =
+            vec![vec!["rollback".to_string(), "roll back".to_string()], vec!["status page".to_string()]];
+        assert_eq!(groups_cell(&groups), "rollback, roll back\nstatus page");
+        assert_eq!(parse_groups(&groups_cell(&groups)), groups);
+        assert_eq!(parse_groups("- a, b\n\n c ,d,\n"), [vec!["a", "b"], vec!["c", "d"]]);
     }
 
     #[test]

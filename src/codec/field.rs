@@ -25,10 +25,11 @@ pub enum Field {
     LevelMid,
     LevelSenior,
     LevelStaff,
+    Synonyms,
 }
 
 impl Field {
-    pub const ALL: [Field; 16] = [
+    pub const ALL: [Field; 17] = [
         Field::Id,
         Field::Round,
         Field::Question,
@@ -45,6 +46,7 @@ impl Field {
         Field::LevelMid,
         Field::LevelSenior,
         Field::LevelStaff,
+        Field::Synonyms,
     ];
 
     /// The corpus field name.
@@ -66,6 +68,7 @@ impl Field {
             Field::LevelMid => "levels.mid",
             Field::LevelSenior => "levels.senior",
             Field::LevelStaff => "levels.staff",
+            Field::Synonyms => "synonyms",
         }
     }
 
@@ -97,6 +100,7 @@ impl Field {
             Field::LevelMid => &["mid", "mid level", "levels mid"],
             Field::LevelSenior => &["senior", "senior level", "levels senior"],
             Field::LevelStaff => &["staff", "staff level", "levels staff"],
+            Field::Synonyms => &["synonym groups"],
         }
     }
 

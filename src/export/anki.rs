@@ -38,6 +38,7 @@ fn back(q: &Question) -> String {
             Section::FollowUps => list(&title, &q.follow_ups),
             Section::Levels => list(&title, &level_items(&q.levels)),
             Section::SampleFollowUps => list(&title, &q.sample_follow_ups),
+            Section::Synonyms => list(&title, &q.synonyms.iter().map(|g| g.join(", ")).collect::<Vec<_>>()),
         };
         if !part.is_empty() {
             parts.push(part);

@@ -4,7 +4,7 @@
 
 use std::io;
 
-use crate::codec::cells::{list_cell, words_cell};
+use crate::codec::cells::{groups_cell, list_cell, words_cell};
 use crate::codec::field::Field;
 use crate::model::{Level, Question};
 
@@ -21,7 +21,7 @@ pub fn write(questions: &[&Question]) -> io::Result<String> {
 }
 
 /// The cells of one question, in `Field::ALL` order.
-fn row(q: &Question) -> [String; 16] {
+fn row(q: &Question) -> [String; 17] {
     let level = |level: Level| q.levels.get(level).unwrap_or_default().to_string();
     [
         q.id.to_string(),
@@ -40,5 +40,6 @@ fn row(q: &Question) -> [String; 16] {
         level(Level::Mid),
         level(Level::Senior),
         level(Level::Staff),
+        groups_cell(&q.synonyms),
     ]
 }

@@ -6,7 +6,7 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 
 use serde::Serialize;
 
-use crate::query::terms;
+use crate::text;
 
 /// Runs of this many words; shorter runs occur by chance ("at the same time as").
 const RUN: usize = 5;
@@ -63,7 +63,7 @@ pub fn copied(answer: &str, sample_answer: &str, look_for: &[String]) -> Option<
 
 /// The distinct five-word runs of a text, hashed.
 fn runs(text: &str) -> HashSet<u64> {
-    let words: Vec<String> = terms::lower_tokens(text).collect();
+    let words: Vec<String> = text::lower_tokens(text).collect();
     words
         .windows(RUN)
         .map(|run| {

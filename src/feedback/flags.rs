@@ -4,8 +4,10 @@
 use serde::Serialize;
 
 use super::structure::first_person_actions;
-use super::words::{Words, keys};
+use super::words::Words;
 use crate::model::Framework;
+use crate::text::keys;
+use crate::text::lexicon::LEXICON;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -22,6 +24,38 @@ pub enum FlagKind {
 }
 
 impl FlagKind {
+    /// The kinds found by their wording (lexicon/red-flags.yaml), in the order they are reported.
+    pub const WORDED: [FlagKind; 8] = [
+        FlagKind::Blame,
+        FlagKind::Hype,
+        FlagKind::Absolute,
+        FlagKind::Heroics,
+        FlagKind::HandWave,
+        FlagKind::Escalation,
+        FlagKind::CutQuality,
+        FlagKind::BigBang,
+    ];
+
+    /// The kebab-case name the lexicon files use.
+    pub fn name(self) -> &'static str {
+        match self {
+            FlagKind::Blame => "blame",
+            FlagKind::Hype => "hype",
+            FlagKind::Absolute => "absolute",
+            FlagKind::Heroics => "heroics",
+            FlagKind::Escalation => "escalation",
+            FlagKind::CutQuality => "cut-quality",
+            FlagKind::BigBang => "big-bang",
+            FlagKind::HandWave => "hand-wave",
+            FlagKind::NoFirstPerson => "no-first-person",
+        }
+    }
+
+    /// The wording that shows this kind, from the lexicon.
+    fn patterns(self) -> &'static [&'static str] {
+        LEXICON.red_flag_patterns.iter().find(|(kind, _)| *kind == self.name()).map_or(&[], |(_, p)| p)
+    }
+
     /// Serious flags subtract most and sink an answer that shows less than half the signals;
     /// the others subtract less and keep an answer from being strong.
     pub fn serious(self) -> bool {
@@ -51,257 +85,17 @@ pub struct RedFlag {
     pub phrase: String,
 }
 
-const PATTERNS: &[(FlagKind, &[&str])] = &[
-    (
-        FlagKind::Blame,
-        &[
-            "their fault",
-            "his fault",
-            "her fault",
-            "not my fault",
-            "wasn't my fault",
-            "not our fault",
-            "wasn't our fault",
-            "wasn't really our fault",
-            "wasn't really my fault",
-            "clean up the mess",
-            "why he was wrong",
-            "why she was wrong",
-            "why they were wrong",
-            "didn't listen",
-            "did not listen",
-            "incompetent",
-            "clueless",
-            "idiots",
-            "stupid",
-            "their mess",
-            "dropped the ball",
-            "don't really understand",
-            "don't understand code",
-            "who don't see",
-            "careless",
-            "is to blame",
-            "was to blame",
-            "blamed them",
-            "blamed the",
-            "be more careful",
-            "someone making a mistake",
-            "someone made a mistake",
-            "kept changing the requirements",
-            "changing the requirements on us",
-            "bad code",
-            "terrible code",
-            "was a mess",
-            "spaghetti",
-            "nobody understood",
-        ],
-    ),
-    (
-        FlagKind::Hype,
-        &[
-            "because it was modern",
-            "because it is modern",
-            "because it's modern",
-            "modern technology",
-            "modern choice",
-            "modern stack",
-            "newest tech",
-            "latest tech",
-            "trendy",
-            "trending",
-            "because it is popular",
-            "because it's popular",
-            "is popular",
-            "everyone is talking",
-            "everyone uses",
-            "really cool",
-            "cutting edge",
-            "cutting-edge",
-            "industry standard",
-            "because google",
-            "like netflix",
-            "because netflix",
-            "modern standard",
-            "how netflix",
-            "how google",
-            "how amazon",
-            "how facebook",
-            "how big tech",
-            "what netflix",
-            "what google",
-            "what amazon",
-            "everyone is using",
-            "everybody uses",
-        ],
-    ),
-    (
-        FlagKind::Absolute,
-        &[
-            "always works",
-            "always work",
-            "never fails",
-            "never breaks",
-            "non-issue",
-            "enough for everyone",
-            "zero risk",
-            "no risk at all",
-            "bulletproof",
-            "guaranteed to",
-            "always come first",
-            "always comes first",
-            "always slides",
-            "that's just how it works",
-            "done when it's done",
-            "nothing is ever",
-            "is ever lost",
-            "never lost",
-            "for sure",
-            "there won't be any",
-            "never had any problems",
-            "never had problems",
-            "never had issues",
-            "never goes down",
-            "can't fail",
-            "cannot fail",
-            "nothing can go wrong",
-        ],
-    ),
-    (
-        FlagKind::Heroics,
-        &[
-            "stay late",
-            "stayed late",
-            "long days",
-            "late nights",
-            "all-nighter",
-            "all nighter",
-            "nights and weekends",
-            "worked weekends",
-            "over the weekend",
-            "worked all night",
-            "worked overtime",
-            "no point waking",
-            "single-handedly",
-            "go back to bed",
-        ],
-    ),
-    (
-        FlagKind::HandWave,
-        &[
-            "just add",
-            "just use",
-            "just turn",
-            "just call",
-            "just put",
-            "just throw",
-            "just let",
-            "just make",
-            "just scale",
-            "just retry",
-            "just restart",
-            "just switch",
-            "just move",
-            "just explain",
-            "just tell",
-            "just pick",
-            "just spin",
-            "just fix",
-            "simply add",
-            "simply use",
-            "simply scale",
-            "handle it for us",
-            "let the cloud handle",
-            "that's what it's for",
-            "should be fine",
-            "will be fine",
-            "no big deal",
-            "patched it up",
-            "keep retrying",
-            "throw more hardware",
-            "more servers",
-            "bigger machine",
-            "bigger instance",
-            "scale up the database",
-        ],
-    ),
-    (
-        FlagKind::Escalation,
-        &[
-            "manager to decide",
-            "escalate to my manager",
-            "escalate to management",
-            "let management decide",
-            "management backs",
-            "over his head",
-            "over her head",
-            "over their heads",
-            "asked our manager",
-            "told their manager",
-        ],
-    ),
-    (
-        FlagKind::CutQuality,
-        &[
-            "skipped most of the tests",
-            "skipped the tests",
-            "skipped tests",
-            "skipped testing",
-            "skipped code review",
-            "skip the tests",
-            "skip tests",
-            "skipped review",
-            "without tests",
-            "no time for tests",
-            "100% coverage",
-            "100% test coverage",
-            "no tests",
-        ],
-    ),
-    (
-        FlagKind::BigBang,
-        &[
-            "full rewrite",
-            "rewrite everything",
-            "rewrite it all",
-            "start fresh",
-            "big bang",
-            "big-bang",
-            "weekend cutover",
-            "refactoring quarter",
-            "maintenance window",
-            "rewrite it in",
-            "rewrote it in",
-            "rewrite the whole",
-            "rewrote the whole",
-            "in one release",
-            "in one go",
-            "all at once",
-            "big rewrite",
-        ],
-    ),
-];
-
-/// Words that turn a pattern around: "I don't like chasing hype". A pattern that holds one of
-/// them itself ("not my fault") is never turned around.
-const NEGATIONS: &[&str] =
-    &["not", "don", "never", "no", "avoid", "without", "didn", "isn", "wasn", "doesn", "won", "rather"];
-
-/// Words that set a phrase up as the thing not chosen.
-const CONTRASTS: &[&str] = &["over", "than", "instead"];
-
-/// Words right after a phrase that reject it.
-const REJECTIONS: &[&str] = &["not", "isn", "doesn", "never", "won", "aren", "wasn"];
-
 pub fn red_flags(framework: Option<Framework>, answer: &Words) -> Vec<RedFlag> {
-    let mut flags: Vec<RedFlag> = PATTERNS
+    let mut flags: Vec<RedFlag> = FlagKind::WORDED
         .iter()
-        .filter_map(|(kind, patterns)| {
+        .filter_map(|kind| {
+            let patterns = kind.patterns();
             let (at, len) = patterns
                 .iter()
                 .flat_map(|p| {
                     let phrase = keys(p);
                     let len = phrase.len();
-                    let turnable = !phrase.iter().any(|k| NEGATIONS.contains(&k.as_str()));
+                    let turnable = !phrase.iter().any(|k| LEXICON.negations.contains(&k.as_str()));
                     answer.find(&phrase).into_iter().map(move |at| (at, len, turnable))
                 })
                 .filter(|&(at, len, turnable)| !turnable || !negated(answer, at, len))
@@ -330,8 +124,8 @@ fn negated(answer: &Words, at: usize, len: usize) -> bool {
     let after = at + len..(at + len + 2).min(answer.len());
     before.into_iter().any(|i| {
         let key = answer.words[i].key.as_str();
-        NEGATIONS.contains(&key) || CONTRASTS.contains(&key)
-    }) || after.into_iter().any(|i| REJECTIONS.contains(&answer.words[i].key.as_str()))
+        LEXICON.negations.contains(&key) || LEXICON.contrasts.contains(&key)
+    }) || after.into_iter().any(|i| LEXICON.rejections.contains(&answer.words[i].key.as_str()))
 }
 
 /// A story told in "we" with fewer than two things the speaker did.

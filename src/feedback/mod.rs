@@ -22,6 +22,7 @@ pub use signals::Signal;
 pub use structure::{Part, PartName, Structure};
 
 use crate::model::{Framework, Question};
+use crate::text::human;
 use words::Words;
 
 /// Shown with every verdict: what it is and what it is not.
@@ -120,7 +121,7 @@ pub fn analyse(question: &Question, answer: &str, time_limit: Option<Duration>) 
         evidence: 0.0,
         reasons: Vec::new(),
         heuristic: HEURISTIC,
-        signals: signals::signals(&question.look_for, &question_words, &words),
+        signals: signals::signals(&question.look_for, &question.synonyms, &question_words, &words),
         structure: structure::structure(question.framework, &words),
         red_flags: flags::red_flags(question.framework, &words),
         length,
@@ -314,16 +315,13 @@ fn framework_title(framework: Framework) -> &'static str {
 }
 
 fn pace_reason(length: &Length) -> Option<String> {
-    let said = crate::render::text::duration(length.speaking_seconds as u32);
+    let said = human::duration(length.speaking_seconds as u32);
     match length.pace {
         Pace::Thin => Some(format!("thin: {} words, about {said} spoken", length.words)),
         Pace::Long | Pace::Rambling => Some(format!(
             "too long: {} words, about {said} spoken{}",
             length.words,
-            length
-                .limit_seconds
-                .map(|l| format!(" for {}", crate::render::text::duration(l as u32)))
-                .unwrap_or_default()
+            length.limit_seconds.map(|l| format!(" for {}", human::duration(l as u32))).unwrap_or_default()
         )),
         Pace::Empty | Pace::Fits => None,
     }

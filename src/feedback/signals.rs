@@ -5,9 +5,10 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use super::lexicon::{self, LONGEST_MEMBER};
+use super::lexicon::{self, LONGEST_MEMBER, Synonyms};
 use super::structure::is_number;
 use super::words::Words;
+use crate::text::lexicon::LEXICON;
 
 /// One look_for item and what the answer showed of it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -43,12 +44,12 @@ const COVERED: f32 = 1.5;
 const EXAMPLE: f32 = 2.0;
 /// What a several-word synonym counts for.
 const PHRASE: f32 = 2.0;
-/// Items about numbers: an answer's numbers are a cue for them, and a window needs one.
-const NUMBER_CUES: &[&str] =
-    &["quantify", "quantifies", "quantified", "numbers", "measurable", "before and after", "baseline"];
 
-pub fn signals(look_for: &[String], question: &Words, answer: &Words) -> Vec<Signal> {
-    let mut all: Vec<Vec<Cue>> = look_for.iter().map(|item| cues(item, question)).collect();
+/// What `answer` shows of each `look_for` item of a question whose text is `question` and whose
+/// own synonym groups are `own`.
+pub fn signals(look_for: &[String], own: &[Vec<String>], question: &Words, answer: &Words) -> Vec<Signal> {
+    let synonyms = Synonyms::for_question(own);
+    let mut all: Vec<Vec<Cue>> = look_for.iter().map(|item| cues(item, &synonyms, question)).collect();
     discount_shared(&mut all);
     look_for
         .iter()
@@ -94,7 +95,7 @@ fn discount_shared(all: &mut [Vec<Cue>]) {
 }
 
 /// The cues of one item: synonym phrases first, then the remaining content words.
-fn cues(item: &str, question: &Words) -> Vec<Cue> {
+fn cues(item: &str, synonyms: &Synonyms, question: &Words) -> Vec<Cue> {
     let words = Words::new(item);
     let keys: Vec<String> = words.words.iter().map(|w| w.key.clone()).collect();
     let examples = example_entries(item);
@@ -102,7 +103,7 @@ fn cues(item: &str, question: &Words) -> Vec<Cue> {
     let mut cues: Vec<Cue> = Vec::new();
     let mut i = 0;
     while i < keys.len() {
-        if let Some((len, mut cue)) = phrase_cue(&keys[i..]) {
+        if let Some((len, mut cue)) = phrase_cue(&keys[i..], synonyms) {
             if !question.find(&keys[i..i + len]).is_empty() {
                 cue.weight /= 2.0;
             }
@@ -117,8 +118,8 @@ fn cues(item: &str, question: &Words) -> Vec<Cue> {
             continue;
         }
         let mut alternatives = vec![vec![key.clone()]];
-        for &g in lexicon::groups_of(std::slice::from_ref(key)) {
-            alternatives.extend(lexicon::group(g).iter().cloned());
+        for &g in synonyms.groups_of(std::slice::from_ref(key)) {
+            alternatives.extend(synonyms.group(g).iter().cloned());
         }
         alternatives.sort();
         alternatives.dedup();
@@ -132,7 +133,7 @@ fn cues(item: &str, question: &Words) -> Vec<Cue> {
         }
         push(&mut cues, Cue { alternatives, weight, number: false, phrase: false });
     }
-    let about_numbers = NUMBER_CUES.iter().any(|cue| !words.find(&super::words::keys(cue)).is_empty());
+    let about_numbers = LEXICON.number_cues.iter().any(|cue| !words.find(&crate::text::keys(cue)).is_empty());
     if about_numbers {
         cues.push(Cue { alternatives: Vec::new(), weight: 1.0, number: true, phrase: false });
     }
@@ -182,14 +183,14 @@ fn example_regions(item: &str) -> Vec<std::ops::Range<usize>> {
 }
 
 /// A synonym-table phrase starting here: its length and cue.
-fn phrase_cue(keys: &[String]) -> Option<(usize, Cue)> {
+fn phrase_cue(keys: &[String], synonyms: &Synonyms) -> Option<(usize, Cue)> {
     (2..=LONGEST_MEMBER.min(keys.len())).rev().find_map(|len| {
-        let groups = lexicon::groups_of(&keys[..len]);
+        let groups = synonyms.groups_of(&keys[..len]);
         if groups.is_empty() {
             return None;
         }
         let mut alternatives: Vec<Vec<String>> =
-            groups.iter().flat_map(|&g| lexicon::group(g).iter().cloned()).collect();
+            groups.iter().flat_map(|&g| synonyms.group(g).iter().cloned()).collect();
         alternatives.sort();
         alternatives.dedup();
         Some((len, Cue { alternatives, weight: PHRASE, number: false, phrase: true }))
@@ -306,7 +307,7 @@ mod tests {
     fn covered(item: &str, answer: &str) -> (bool, Vec<String>) {
         let question = Words::new("How do you ship safely?");
         let answer = Words::new(answer);
-        let found = signals(&[item.to_string()], &question, &answer);
+        let found = signals(&[item.to_string()], &[], &question, &answer);
         (found[0].covered, found[0].matched.clone())
     }
 

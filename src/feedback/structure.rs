@@ -3,8 +3,10 @@
 
 use serde::Serialize;
 
-use super::words::{Words, keys};
+use super::words::Words;
 use crate::model::Framework;
+use crate::text::keys;
+use crate::text::lexicon::LEXICON;
 
 /// One part of the expected shape and whether the answer has it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -84,245 +86,6 @@ impl Structure {
     }
 }
 
-const SITUATION: &[&str] = &[
-    "situation",
-    "context",
-    "background",
-    "at my",
-    "at a",
-    "at an",
-    "at our",
-    "last year",
-    "last spring",
-    "last summer",
-    "last autumn",
-    "last winter",
-    "years ago",
-    "when i joined",
-    "we had",
-    "we were",
-    "there was",
-    "our team",
-    "i was working",
-    "i was on",
-    "previous company",
-    "previous job",
-    "last job",
-    "last company",
-    "we built",
-    "we ran",
-    "we were building",
-    "a few years",
-    "at the time",
-    "i joined",
-];
-const TASK: &[&str] = &[
-    "task",
-    "my job",
-    "my role",
-    "my goal",
-    "my responsibility",
-    "i was asked",
-    "i was responsible",
-    "i was tasked",
-    "i owned",
-    "i led",
-    "i was leading",
-    "i was the",
-    "goal was",
-    "aim was",
-    "we needed to",
-    "i needed to",
-    "i had to",
-    "i wanted",
-    "we wanted",
-    "objective",
-    "had to",
-];
-const RESULT: &[&str] = &[
-    "result",
-    "as a result",
-    "in the end",
-    "ended up",
-    "outcome",
-    "afterwards",
-    "after that",
-    "since then",
-    "went from",
-    "dropped",
-    "fell",
-    "reduced",
-    "improved",
-    "increased",
-    "saved",
-    "went live",
-    "launched",
-    "shipped",
-    "delivered",
-    "recovered",
-    "we kept",
-    "turned it on",
-    "made the date",
-    "got everyone",
-    "it worked",
-    "worked fine",
-    "went fine",
-    "fixed",
-    "solved",
-    "resolved",
-    "no longer",
-    "went away",
-];
-const REQUIREMENTS: &[&str] = &[
-    "requirement",
-    "requirements",
-    "clarify",
-    "clarified",
-    "i'd ask",
-    "i would ask",
-    "assume",
-    "assuming",
-    "assumption",
-    "how many",
-    "per second",
-    "qps",
-    "rps",
-    "peak",
-    "sla",
-    "latency target",
-    "read write ratio",
-    "before choosing",
-    "pin down",
-    "non-functional",
-    "what we're promising",
-];
-const TRADE_OFFS: &[&str] = &[
-    "trade-off",
-    "tradeoff",
-    "trade off",
-    "trade-offs",
-    "downside",
-    "at the cost of",
-    "the cost is",
-    "the price",
-    "versus",
-    "vs",
-    "instead of",
-    "alternative",
-    "cheaper",
-    "more precise but",
-    "worth it",
-    "pros and cons",
-    "on the other hand",
-    "at the expense",
-    "is better than",
-    "over-serving",
-];
-const FAILURES: &[&str] = &[
-    "fail",
-    "fails",
-    "failure",
-    "goes down",
-    "is down",
-    "unreachable",
-    "outage",
-    "timeout",
-    "times out",
-    "crash",
-    "crashes",
-    "lost",
-    "fallback",
-    "degrade",
-    "degraded",
-    "dead-letter",
-    "retries",
-    "retry",
-];
-const SCALE: &[&str] = &[
-    "scale",
-    "scaling",
-    "shard",
-    "sharding",
-    "partition",
-    "partitions",
-    "replica",
-    "throughput",
-    "per second",
-    "10x",
-    "horizontal",
-    "capacity",
-    "volume",
-    "peak",
-    "millions",
-    "autoscaling",
-];
-const OPERATIONS: &[&str] = &[
-    "monitor",
-    "monitoring",
-    "alert",
-    "alerts",
-    "metric",
-    "metrics",
-    "dashboard",
-    "slo",
-    "on-call",
-    "runbook",
-    "deploy",
-    "rollout",
-    "rollback",
-    "canary",
-    "feature flag",
-    "observability",
-    "logging",
-    "tracing",
-    "pages someone",
-    "paged",
-];
-const PRINCIPLE: &[&str] = &[
-    "i always",
-    "i start",
-    "i'd start",
-    "i would start",
-    "my rule",
-    "principle",
-    "i prefer",
-    "i default",
-    "my default",
-    "my approach",
-    "i never",
-    "i treat",
-    "i don't",
-    "the goal",
-    "first",
-    "in general",
-    "i believe",
-    "i try to",
-    "i usually",
-    "before",
-    "the key",
-];
-const EXAMPLE: &[&str] = &[
-    "for example",
-    "for instance",
-    "e.g",
-    "last year",
-    "at my last",
-    "at my previous",
-    "when i was",
-    "in my last",
-    "recently",
-    "last spring",
-    "once",
-    "say",
-    "like a",
-];
-
-/// Words after "I" that are not an action.
-const NOT_ACTIONS: &[&str] = &[
-    "am", "m", "think", "guess", "believe", "feel", "mean", "suppose", "hope", "would", "d", "ll", "was",
-    "can", "could", "should", "might", "will", "do", "don", "just", "really", "also", "ve",
-];
-
 pub fn structure(framework: Option<Framework>, answer: &Words) -> Structure {
     let part = |part, cues: &[&str]| {
         let evidence = first_match(answer, cues);
@@ -331,28 +94,28 @@ pub fn structure(framework: Option<Framework>, answer: &Words) -> Structure {
     let mut result_quantified = None;
     let parts = match framework {
         Some(Framework::Star) => {
-            let result = part(PartName::Result, RESULT);
+            let result = part(PartName::Result, LEXICON.result);
             result_quantified = Some(quantified_result(answer));
             let action = first_person_actions(answer);
             let evidence = action.first().map(|&at| answer.slice(at..(at + 2).min(answer.len())).to_string());
             vec![
-                part(PartName::Situation, SITUATION),
-                part(PartName::Task, TASK),
+                part(PartName::Situation, LEXICON.situation),
+                part(PartName::Task, LEXICON.task),
                 Part { part: PartName::Action, present: action.len() >= 2, evidence },
                 result,
             ]
         }
         Some(Framework::SystemDesign) => vec![
-            part(PartName::Requirements, REQUIREMENTS),
-            part(PartName::TradeOffs, TRADE_OFFS),
-            part(PartName::FailureModes, FAILURES),
-            part(PartName::Scale, SCALE),
-            part(PartName::Operations, OPERATIONS),
+            part(PartName::Requirements, LEXICON.requirements),
+            part(PartName::TradeOffs, LEXICON.trade_offs),
+            part(PartName::FailureModes, LEXICON.failures),
+            part(PartName::Scale, LEXICON.scale),
+            part(PartName::Operations, LEXICON.operations),
         ],
         Some(Framework::Approach) => vec![
-            part(PartName::Principle, PRINCIPLE),
-            part(PartName::Example, EXAMPLE),
-            part(PartName::TradeOffs, TRADE_OFFS),
+            part(PartName::Principle, LEXICON.principle),
+            part(PartName::Example, LEXICON.example),
+            part(PartName::TradeOffs, LEXICON.trade_offs),
         ],
         None => Vec::new(),
     };
@@ -372,7 +135,7 @@ fn first_match(answer: &Words, cues: &[&str]) -> Option<String> {
 
 /// Positions of "I <verb>" where the verb is something done.
 pub fn first_person_actions(answer: &Words) -> Vec<usize> {
-    let not_actions: Vec<String> = NOT_ACTIONS.iter().map(|w| super::words::key(w)).collect();
+    let not_actions: Vec<String> = LEXICON.not_actions.iter().map(|w| crate::text::key(w)).collect();
     answer
         .find(&["i".to_string()])
         .into_iter()
@@ -386,8 +149,12 @@ pub fn first_person_actions(answer: &Words) -> Vec<usize> {
 
 /// A number near a result word: "from 55 minutes to about 15", "cut costs by half".
 fn quantified_result(answer: &Words) -> bool {
-    let results: Vec<usize> =
-        RESULT.iter().flat_map(|cue| answer.find(&keys(cue))).chain(answer.find(&keys("impact"))).collect();
+    let results: Vec<usize> = LEXICON
+        .result
+        .iter()
+        .flat_map(|cue| answer.find(&keys(cue)))
+        .chain(answer.find(&keys("impact")))
+        .collect();
     results.iter().any(|&at| {
         let from = at.saturating_sub(12);
         let to = (at + 20).min(answer.len());
@@ -395,14 +162,8 @@ fn quantified_result(answer: &Words) -> bool {
     })
 }
 
-const NUMBER_WORDS: &[&str] = &[
-    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen",
-    "twenty", "thirty", "fifty", "hundred", "thousand", "million", "half", "twice", "double", "doubled",
-    "tripled", "halved", "percent", "zero",
-];
-
 pub fn is_number(word: &str) -> bool {
-    word.chars().any(|c| c.is_ascii_digit()) || NUMBER_WORDS.contains(&word.to_lowercase().as_str())
+    word.chars().any(|c| c.is_ascii_digit()) || LEXICON.number_words.contains(&word.to_lowercase().as_str())
 }
 
 #[cfg(test)]

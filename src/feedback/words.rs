@@ -3,7 +3,8 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::query::terms;
+use crate::text::lexicon::LEXICON;
+use crate::text::{key, tokens};
 
 /// One word of the text: its place in the text and the key it matches by.
 #[derive(Clone, Debug)]
@@ -21,9 +22,8 @@ pub struct Words<'a> {
 
 impl<'a> Words<'a> {
     pub fn new(text: &'a str) -> Words<'a> {
-        let words: Vec<Word> = terms::tokens(text)
-            .map(|(at, word)| Word { span: at..at + word.len(), key: key(word) })
-            .collect();
+        let words: Vec<Word> =
+            tokens(text).map(|(at, word)| Word { span: at..at + word.len(), key: key(word) }).collect();
         let mut index: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, word) in words.iter().enumerate() {
             index.entry(word.key.clone()).or_default().push(i);
@@ -63,7 +63,9 @@ impl<'a> Words<'a> {
                     let word = self.words.get(next)?;
                     if &word.key == key {
                         next += 1;
-                    } else if FILLERS.contains(&word.key.as_str()) && self.words.get(next + 1)?.key == *key {
+                    } else if LEXICON.fillers.contains(&word.key.as_str())
+                        && self.words.get(next + 1)?.key == *key
+                    {
                         next += 2;
                     } else {
                         return None;
@@ -85,105 +87,10 @@ impl<'a> Words<'a> {
     }
 }
 
-/// Words that may sit inside a phrase without breaking it.
-const FILLERS: &[&str] = &["it", "them", "that", "the", "this", "a", "an", "our", "their", "its"];
-
-/// Keys for each word of a phrase.
-pub fn keys(phrase: &str) -> Vec<String> {
-    terms::tokens(phrase).map(|(_, w)| key(w)).collect()
-}
-
-/// The key a word matches by: lowercase, British spelling, common endings removed, so that
-/// "reversible", "reversibility" and "reverse" meet, as do "deploys" and "deployment".
-pub fn key(word: &str) -> String {
-    let mut word = word.to_lowercase();
-    for (american, british) in [("ization", "isation"), ("izing", "ising"), ("ized", "ised"), ("ize", "ise")]
-    {
-        if let Some(root) = word.strip_suffix(american) {
-            word = format!("{root}{british}");
-            break;
-        }
-    }
-    for _ in 0..3 {
-        let next = strip_once(&word);
-        if next == word {
-            break;
-        }
-        word = next;
-    }
-    word
-}
-
-/// Derivational endings, longest first, with what replaces them; the root keeps 4+ letters.
-const ENDINGS: &[(&str, &str)] = &[
-    ("isations", "ise"),
-    ("isation", "ise"),
-    ("ibility", ""),
-    ("ability", ""),
-    ("ations", "ate"),
-    ("ation", "ate"),
-    ("ically", "ic"),
-    ("ments", ""),
-    ("ment", ""),
-    ("ness", ""),
-    ("ities", ""),
-    ("ity", ""),
-    ("ship", ""),
-    ("ible", ""),
-    ("able", ""),
-    ("ency", ""),
-    ("ence", ""),
-    ("ancy", ""),
-    ("ance", ""),
-    ("ies", "y"),
-    ("ied", "y"),
-    ("ive", ""),
-    ("ous", ""),
-    ("ent", ""),
-    ("ant", ""),
-    ("ly", ""),
-    ("al", ""),
-];
-
-fn strip_once(word: &str) -> String {
-    for (ending, replacement) in ENDINGS {
-        if let Some(root) = word.strip_suffix(ending)
-            && root.chars().count() >= 4
-        {
-            return format!("{root}{replacement}");
-        }
-    }
-    terms::stem(word).to_string()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn word_families_share_a_key() {
-        for family in [
-            &["reversible", "reversibility", "reverse", "reversal"][..],
-            &["deploy", "deploys", "deployed", "deployment", "deploying"],
-            &["retry", "retries", "retried", "retrying"],
-            &["migrate", "migration", "migrations", "migrating"],
-            &["own", "owns", "owned"],
-            &["owner", "owners", "ownership"],
-            &["prioritise", "prioritize", "prioritisation", "prioritized"],
-            &["incident", "incidents"],
-            &["idempotent", "idempotency"],
-        ] {
-            let keys: Vec<String> = family.iter().map(|w| key(w)).collect();
-            assert!(keys.iter().all(|k| k == &keys[0]), "{family:?} -> {keys:?}");
-        }
-    }
-
-    #[test]
-    fn different_words_stay_apart() {
-        assert_ne!(key("cache"), key("cash"));
-        assert_ne!(key("tenant"), key("ten"));
-        assert_ne!(key("user"), key("us"));
-    }
+    use crate::text::keys;
 
     #[test]
     fn phrases_are_found_by_key() {

@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use crate::codec::cells::{parse_list, parse_words};
+use crate::codec::cells::{parse_groups, parse_list, parse_words};
 use crate::codec::field::Field;
 use crate::loader::parse::{self, is_kebab_case, to_kebab_case};
 use crate::model::{Competency, Framework, Level, Levels, Question, Round};
@@ -125,6 +125,8 @@ struct Draft {
     sample_follow_ups: Vec<String>,
     #[serde(skip_serializing_if = "Levels::is_empty")]
     levels: Levels,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    synonyms: Vec<Vec<String>>,
 }
 
 fn draft(record: &Record, defaults: &Pairs, id: u64) -> Result<Draft, String> {
@@ -166,6 +168,7 @@ fn draft(record: &Record, defaults: &Pairs, id: u64) -> Result<Draft, String> {
         follow_ups: cells.list(Field::FollowUps),
         sample_follow_ups: cells.list(Field::SampleFollowUps),
         levels: cells.levels(),
+        synonyms: cells.text(Field::Synonyms).map(|cell| parse_groups(&cell)).unwrap_or_default(),
     })
 }
 
@@ -288,6 +291,7 @@ fn same(draft: &Draft, q: &Question) -> bool {
         && list(&draft.red_flags, &q.red_flags)
         && list(&draft.follow_ups, &q.follow_ups)
         && list(&draft.sample_follow_ups, &q.sample_follow_ups)
+        && draft.synonyms == q.synonyms
         && Level::ALL.into_iter().all(|level| match (draft.levels.get(level), q.levels.get(level)) {
             (Some(a), Some(b)) => text(a, b),
             (a, b) => a == b,

@@ -4,6 +4,7 @@ use std::fmt;
 
 use super::fields::{ColumnMap, Pairs, map_columns, unmapped};
 use crate::codec::anki::{self, MetaTag};
+use crate::codec::cells::groups_cell;
 use crate::codec::field::Field;
 use crate::loader::parse;
 
@@ -226,6 +227,18 @@ fn json_row(item: &serde_json::Value, headers: &[String], map: &ColumnMap, place
             J::Null => continue,
             J::String(text) => Value::Text(text.clone()),
             J::Number(n) => Value::Text(n.to_string()),
+            // Synonym groups: a list of lists, as a spreadsheet cell holds them.
+            J::Array(list) if list.iter().any(J::is_array) => Value::Text(groups_cell(
+                &list
+                    .iter()
+                    .map(|group| {
+                        group
+                            .as_array()
+                            .and_then(|g| g.iter().map(|v| v.as_str().map(String::from)).collect())
+                    })
+                    .collect::<Option<Vec<Vec<String>>>>()
+                    .ok_or_else(|| reject(format!("`{key}` must be a list of lists of text")))?,
+            )),
             J::Array(list) => Value::List(
                 list.iter()
                     .map(|v| v.as_str().map(String::from))
@@ -354,6 +367,7 @@ fn anki_row(record: &csv::StringRecord, header: &AnkiHeader, place: Place) -> Re
         values.push((Field::RedFlags, Value::List(back.red_flags)));
         values.push((Field::FollowUps, Value::List(back.follow_ups)));
         values.push((Field::SampleFollowUps, Value::List(back.sample_follow_ups)));
+        values.push((Field::Synonyms, Value::Text(groups_cell(&back.synonyms))));
         for (level, text) in back.levels.iter() {
             values.push((Field::for_level(level), Value::Text(text.to_string())));
         }

@@ -13,7 +13,7 @@ use std::time::UNIX_EPOCH;
 use crate::model::{Competency, Framework, Level, Levels, Origin, Question, Round};
 use crate::sys::fs::write_atomic_with;
 
-const MAGIC: &[u8; 8] = b"QBANKC02";
+const MAGIC: &[u8; 8] = b"QBANKC03";
 
 /// What identifies one version of one corpus file.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -219,12 +219,32 @@ fn put_question(out: &mut impl Write, q: &Question) -> io::Result<()> {
         put_string(out, q.levels.get(level).unwrap_or_default())?;
     }
     for list in [&q.tags, &q.roles, &q.look_for, &q.red_flags, &q.follow_ups, &q.sample_follow_ups] {
-        out.write_all(&(list.len() as u32).to_le_bytes())?;
-        for item in list {
-            put_string(out, item)?;
-        }
+        put_list(out, list)?;
+    }
+    out.write_all(&(q.synonyms.len() as u32).to_le_bytes())?;
+    for group in &q.synonyms {
+        put_list(out, group)?;
     }
     Ok(())
+}
+
+fn put_list(out: &mut impl Write, list: &[String]) -> io::Result<()> {
+    out.write_all(&(list.len() as u32).to_le_bytes())?;
+    for item in list {
+        put_string(out, item)?;
+    }
+    Ok(())
+}
+
+/// A list, read item by item: a corrupt length fails at the end of the entry instead of
+/// reserving memory for it.
+fn list(input: &mut impl Read) -> Option<Vec<String>> {
+    let len = u32(input)?;
+    let mut items = Vec::new();
+    for _ in 0..len {
+        items.push(string(input)?);
+    }
+    Some(items)
 }
 
 fn question(input: &mut impl Read, file: &Arc<PathBuf>) -> Option<Question> {
@@ -242,11 +262,12 @@ fn question(input: &mut impl Read, file: &Arc<PathBuf>) -> Option<Question> {
         levels.set(level, Some(string(input)?).filter(|text| !text.is_empty()));
     }
     let mut lists: [Vec<String>; 6] = Default::default();
-    for list in &mut lists {
-        let len = u32(input)?;
-        for _ in 0..len {
-            list.push(string(input)?);
-        }
+    for each in &mut lists {
+        *each = list(input)?;
+    }
+    let mut synonyms = Vec::new();
+    for _ in 0..u32(input)? {
+        synonyms.push(list(input)?);
     }
     let [question, rationale, sample_answer] = texts;
     let [tags, roles, look_for, red_flags, follow_ups, sample_follow_ups] = lists;
@@ -265,6 +286,7 @@ fn question(input: &mut impl Read, file: &Arc<PathBuf>) -> Option<Question> {
         follow_ups,
         sample_follow_ups,
         levels,
+        synonyms,
         origin: Origin { file: file.clone(), line, column },
     })
 }

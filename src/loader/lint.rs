@@ -4,7 +4,8 @@ use std::collections::{HashMap, HashSet};
 
 use crate::model::Diagnostic;
 use crate::model::Question;
-use crate::query::terms::{lower_tokens, stem};
+use crate::text::lexicon::LEXICON;
+use crate::text::{is_stop_word, lower_tokens, stem};
 
 /// Rationales shorter than this many words rarely say why a question is asked.
 pub const MIN_RATIONALE_WORDS: usize = 12;
@@ -15,13 +16,11 @@ pub const NEAR_DUPLICATE: f64 = 0.6;
 /// Words in more questions than this are too common to pair questions on.
 const COMMON_WORD_LIMIT: usize = 200;
 
-const STOP_WORDS: &[&str] = &[
-    "a", "an", "and", "are", "as", "at", "be", "by", "did", "do", "does", "for", "from", "had", "has",
-    "have", "how", "i", "if", "in", "is", "it", "its", "me", "my", "of", "on", "or", "our", "so", "that",
-    "the", "their", "them", "this", "to", "us", "walk", "was", "we", "were", "what", "when", "where",
-    "which", "while", "who", "why", "will", "with", "would", "you", "your", "tell", "time", "about",
-    "describe", "through",
-];
+/// Words left out when comparing questions: function words, and the words that phrase a
+/// question ("tell me about a time") rather than say what it asks.
+fn is_skipped(word: &str) -> bool {
+    is_stop_word(word) || LEXICON.question_words.contains(&word)
+}
 
 /// Warnings for a set of questions that loaded without errors.
 pub fn lint(questions: &[&Question]) -> Vec<Diagnostic> {
@@ -77,7 +76,7 @@ fn story_specific(questions: &[&Question]) -> Vec<Diagnostic> {
             q.look_for.iter().map(|i| ("look_for", i)).chain(q.follow_ups.iter().map(|i| ("follow_ups", i)));
         for (field, item) in items {
             let mut named: Vec<String> = Vec::new();
-            for word in lower_tokens(item).filter(|w| w.len() > 1 && !STOP_WORDS.contains(&w.as_str())) {
+            for word in lower_tokens(item).filter(|w| w.len() > 1 && !is_skipped(w)) {
                 let stemmed = stem(&word).to_string();
                 let used = used_in.get(stemmed.as_str()).copied().unwrap_or(0);
                 let specific = word.chars().any(|c| c.is_ascii_digit())
@@ -96,7 +95,7 @@ fn story_specific(questions: &[&Question]) -> Vec<Diagnostic> {
                          write what any strong answer shows (story follow-ups go in `sample_follow_ups`): {}",
                         q.id,
                         quoted.join(", "),
-                        crate::render::sanitize::clean(item)
+                        item
                     ),
                 ));
             }
@@ -165,7 +164,7 @@ fn lonely_tags(questions: &[&Question]) -> Vec<Diagnostic> {
 /// The content words of a question, stemmed.
 fn signature(question: &Question) -> HashSet<String> {
     lower_tokens(&question.question)
-        .filter(|w| !STOP_WORDS.contains(&w.as_str()) && w.len() > 1)
+        .filter(|w| !is_skipped(w) && w.len() > 1)
         .map(|w| stem(&w).to_string())
         .collect()
 }

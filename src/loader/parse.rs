@@ -20,7 +20,7 @@ use crate::model::{Competency, Diagnostic, Framework, Level, Levels, Origin, Que
 use crate::text::suggest;
 
 /// The field names a question may have, in the order the corpus writes them.
-pub const FIELDS: [&str; 14] = [
+pub const FIELDS: [&str; 15] = [
     "id",
     "round",
     "question",
@@ -35,6 +35,7 @@ pub const FIELDS: [&str; 14] = [
     "follow_ups",
     "sample_follow_ups",
     "levels",
+    "synonyms",
 ];
 
 /// Corpus files larger than this are refused before parsing.
@@ -526,6 +527,7 @@ struct RawQuestion {
     follow_ups: Option<Vec<Spanned<String>>>,
     sample_follow_ups: Option<Vec<Spanned<String>>>,
     levels: Option<Spanned<RawLevels>>,
+    synonyms: Option<Vec<Spanned<Vec<Spanned<String>>>>>,
 }
 
 #[derive(Deserialize)]
@@ -715,6 +717,12 @@ fn convert(
     let follow_ups = lines("follow_ups", raw.follow_ups);
     let sample_follow_ups = lines("sample_follow_ups", raw.sample_follow_ups);
     let levels = raw.levels.map(|raw| levels(&name, raw, &at, out)).unwrap_or_default();
+    let synonyms = raw
+        .synonyms
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|g| synonym_group(&name, g, &at, out))
+        .collect();
 
     let errors_after = out.iter().filter(|d| d.severity == Severity::Error).count();
     if errors_after > errors_before {
@@ -735,8 +743,54 @@ fn convert(
         follow_ups,
         sample_follow_ups,
         levels,
+        synonyms,
         origin,
     })
+}
+
+/// A word or phrase in a question's `synonyms` may span at most this many words, as the
+/// shared lexicon's do: the answer analyser looks this far ahead for a phrase.
+pub const MAX_SYNONYM_WORDS: usize = 6;
+
+/// One group of `synonyms`: at least one word or phrase, none empty, none longer than
+/// [`MAX_SYNONYM_WORDS`].
+fn synonym_group(
+    name: &str,
+    group: Spanned<Vec<Spanned<String>>>,
+    at: &dyn Fn(&serde_saphyr::Location) -> Origin,
+    out: &mut Vec<Diagnostic>,
+) -> Option<Vec<String>> {
+    if group.value.is_empty() {
+        out.push(Diagnostic::error(
+            at(&group.referenced),
+            format!("{name} has an empty group in `synonyms`"),
+        ));
+        return None;
+    }
+    let mut members = Vec::with_capacity(group.value.len());
+    for member in group.value {
+        let words = member.value.split_whitespace().count();
+        if words == 0 {
+            out.push(Diagnostic::error(
+                at(&member.referenced),
+                format!("{name} has an empty item in `synonyms`"),
+            ));
+        } else if member.value.len() > MAX_TEXT_BYTES {
+            let what = format!("{name} has an item in `synonyms` of");
+            out.push(Diagnostic::error(at(&member.referenced), too_long(&what, &member.value)));
+        } else if words > MAX_SYNONYM_WORDS {
+            out.push(Diagnostic::error(
+                at(&member.referenced),
+                format!(
+                    "{name} has a synonym of {words} words, `{}`; a word or phrase has at most {MAX_SYNONYM_WORDS}",
+                    excerpt(&member.value)
+                ),
+            ));
+        } else {
+            members.push(trimmed(member.value));
+        }
+    }
+    Some(members)
 }
 
 /// `levels:` with at least one of mid, senior and staff, each a non-empty text.

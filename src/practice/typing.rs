@@ -5,8 +5,8 @@ use std::time::Duration;
 
 use unicode_width::UnicodeWidthChar;
 
-use crate::practice::time;
 use crate::render::style;
+use crate::text::human;
 
 /// A key as the answer editor understands it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -67,7 +67,7 @@ const BAR_EXTRA: usize = 13;
 /// `▕██████░░░░▏ 2:14 left` with `cells` cells, or the time so far when untimed.
 pub fn bar(elapsed: Duration, limit: Option<Duration>, cells: usize) -> String {
     let Some(limit) = limit else {
-        return format!("{} {}", style::dim("untimed"), time::clock(elapsed));
+        return format!("{} {}", style::dim("untimed"), human::clock(elapsed));
     };
     let left = limit.saturating_sub(elapsed);
     let share = if limit.is_zero() { 0.0 } else { left.as_secs_f64() / limit.as_secs_f64() };
@@ -76,7 +76,7 @@ pub fn bar(elapsed: Duration, limit: Option<Duration>, cells: usize) -> String {
     let cells = if left < Duration::from_secs(30) { style::warning(&cells) } else { style::round(&cells) };
     // Round up so the bar reads 0:01 until the very end, never 0:00 with time still left.
     let shown = Duration::from_secs(left.as_secs() + u64::from(left.subsec_nanos() > 0));
-    format!("▕{cells}▏ {} left", time::clock(shown))
+    format!("▕{cells}▏ {} left", human::clock(shown))
 }
 
 /// The rows to draw: the bar, a hint, then the typed text hard-wrapped to `width - 1`

@@ -1,7 +1,8 @@
 //! Full-text search: every term must occur; ranked by BM25 with the question weighted most.
 
-use super::terms::{Term, lower_tokens};
+use super::terms::Term;
 use crate::model::Question;
+use crate::text::lower_tokens;
 
 /// How much a word counts in each field: the question says what it is about.
 const QUESTION_WEIGHT: f64 = 3.0;

@@ -2,6 +2,8 @@
 
 use std::ops::Range;
 
+use crate::text::{stem, tokens};
+
 /// A word the user searched for.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Term {
@@ -36,30 +38,6 @@ pub fn parse_query(query: &str) -> Vec<Term> {
         }
     }
     terms
-}
-
-/// Lowercased words with their byte offsets in `text`.
-pub fn tokens(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|word| !word.is_empty())
-        .map(move |word| (word.as_ptr() as usize - text.as_ptr() as usize, word))
-}
-
-/// Lowercase words of `text`, for counting.
-pub fn lower_tokens(text: &str) -> impl Iterator<Item = String> + '_ {
-    tokens(text).map(|(_, word)| word.to_lowercase())
-}
-
-/// Strips the English endings that most often separate a query from its match.
-pub fn stem(word: &str) -> &str {
-    for suffix in ["ing", "ed", "es", "s", "e"] {
-        if let Some(root) = word.strip_suffix(suffix)
-            && root.chars().count() >= 3
-        {
-            return root;
-        }
-    }
-    word
 }
 
 /// Byte ranges of the words in `text` that some term matches: for highlighting.

@@ -4,9 +4,9 @@ use std::fmt::Write as _;
 
 use super::sanitize::clean;
 use super::style;
-use super::text::duration;
 use super::wrap::{truncate, wrap};
 use crate::feedback::{Feedback, Pace, Verdict};
+use crate::text::human::duration;
 
 /// Matched words shown per signal before "…".
 const SHOWN_MATCHES: usize = 6;

@@ -18,7 +18,7 @@ use crate::practice::mock::{RoundScore, Verdict};
 use crate::practice::schedule::Schedule;
 use crate::practice::session::{Answer, Outcome, Stop};
 use crate::practice::stats::{Stats, Strength};
-use crate::practice::time;
+use crate::text::human;
 
 pub fn heading(text: &str) -> String {
     style::heading(text).to_string()
@@ -41,7 +41,7 @@ impl DueRow {
 
 /// `  12  2 days ago    system-design  Design a ...`, cut to `columns` when known.
 pub fn due_line(row: &DueRow, now: DateTime<Utc>, columns: Option<usize>) -> String {
-    let when = format!("{:<12}", time::relative(row.due, now));
+    let when = format!("{:<12}", human::relative(row.due, now));
     question_line(row.id, &when, row.round, &row.question, columns)
 }
 
@@ -92,7 +92,7 @@ pub fn prompt(
 ) -> String {
     let mut out = String::new();
     let timer = match limit {
-        Some(limit) => time::took(limit),
+        Some(limit) => human::took(limit),
         None => "untimed".to_string(),
     };
     let tags: Vec<String> = question.tags.iter().map(|t| style::tag(&clean(t)).to_string()).collect();
@@ -120,9 +120,9 @@ pub fn prompt(
 /// After the answer: how long it took, then everything the card holds about a good answer.
 pub fn reveal(question: &Question, answer: &Answer, limit: Option<Duration>, width: usize) -> String {
     let mut out = String::new();
-    let mut took = format!("Time taken: {}", time::took(answer.elapsed));
+    let mut took = format!("Time taken: {}", human::took(answer.elapsed));
     if let Some(limit) = limit {
-        took.push_str(&format!(" of {}", time::took(limit)));
+        took.push_str(&format!(" of {}", human::took(limit)));
     }
     if answer.timed_out {
         took.push_str(" (time ran out)");
@@ -151,8 +151,8 @@ pub fn summary(outcome: &Outcome, schedule: &Schedule, now: DateTime<Utc>) -> St
     let total: Duration = outcome.attempts.iter().map(|a| Duration::from_millis(a.duration_ms)).sum();
     let mut head = format!(
         "{} graded in {}",
-        time::plural(outcome.attempts.len() as i64, "question"),
-        time::took(total)
+        human::plural(outcome.attempts.len() as i64, "question"),
+        human::took(total)
     );
     if outcome.skipped > 0 {
         head.push_str(&format!(", {} skipped", outcome.skipped));
@@ -160,10 +160,10 @@ pub fn summary(outcome: &Outcome, schedule: &Schedule, now: DateTime<Utc>) -> St
     let _ = writeln!(out, "\n{}", heading(&format!("Session summary: {head}")));
     for attempt in &outcome.attempts {
         let back = match schedule.due(attempt.id) {
-            Some(due) => format!("back {} ({})", time::relative(due, now), time::day(due)),
+            Some(due) => format!("back {} ({})", human::relative(due, now), human::day(due)),
             None => String::new(),
         };
-        let mut took = time::took(Duration::from_millis(attempt.duration_ms));
+        let mut took = human::took(Duration::from_millis(attempt.duration_ms));
         if attempt.timed_out {
             took.push_str(" (time ran out)");
         }
@@ -209,16 +209,16 @@ pub fn attempt(
     columns: Option<usize>,
     width: usize,
 ) -> String {
-    let mut took = time::took(Duration::from_millis(attempt.duration_ms));
+    let mut took = human::took(Duration::from_millis(attempt.duration_ms));
     if let Some(limit) = attempt.limit_s {
-        took.push_str(&format!(" of {}", time::took(Duration::from_secs(limit.into()))));
+        took.push_str(&format!(" of {}", human::took(Duration::from_secs(limit.into()))));
     }
     if attempt.timed_out {
         took.push_str(", ran out");
     }
     let head = format!(
         "{}  {}  {}  {}",
-        style::dim(&time::stamp(attempt.started_at)),
+        style::dim(&human::stamp(attempt.started_at)),
         style::id(&format!("#{:<4}", attempt.id)),
         grade_word(attempt.grade),
         took
@@ -261,8 +261,8 @@ pub fn stats(stats: &Stats, tags_shown: usize) -> String {
                 stats.attempts, stats.questions_seen, stats.questions_total
             ),
         ),
-        ("Time answering", time::took(Duration::from_millis(stats.time_answering_ms))),
-        ("Day streak", time::plural(stats.streak_days, "day")),
+        ("Time answering", human::took(Duration::from_millis(stats.time_answering_ms))),
+        ("Day streak", human::plural(stats.streak_days, "day")),
         (
             "Due",
             format!(
@@ -315,7 +315,7 @@ fn strengths<S: std::borrow::Borrow<Strength>>(out: &mut String, title: &str, ro
                 share_bar(share),
                 share * 100.0,
                 row.passed,
-                time::plural(row.attempts as i64, "attempt")
+                human::plural(row.attempts as i64, "attempt")
             ),
             None => style::dim("not practised yet").to_string(),
         };
@@ -330,9 +330,9 @@ pub fn scorecard(scores: &[RoundScore]) -> String {
         let grades: Vec<&str> = score.grades.iter().map(|g| g.name()).collect();
         let grades = if grades.is_empty() { "-".to_string() } else { grades.join(", ") };
         let passed = score.grades.iter().filter(|g| g.is_pass()).count();
-        let mut took = time::took(Duration::from_millis(score.time_ms));
+        let mut took = human::took(Duration::from_millis(score.time_ms));
         if let Some(limit) = score.limit_s {
-            took.push_str(&format!(" of {}", time::took(Duration::from_secs(limit))));
+            took.push_str(&format!(" of {}", human::took(Duration::from_secs(limit))));
         }
         let verdict = format!("{:<11}", score.verdict.name());
         let verdict = match score.verdict {

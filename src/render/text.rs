@@ -172,15 +172,6 @@ fn bold_label(line: &str) -> String {
     }
 }
 
-/// "3 min", "90 s", "10 min".
-pub fn duration(seconds: u32) -> String {
-    if seconds >= 60 && seconds.is_multiple_of(60) {
-        format!("{} min", seconds / 60)
-    } else {
-        format!("{seconds} s")
-    }
-}
-
 /// Cards separated by a rule, each wrapped to the output's width.
 pub fn cards(out: &mut Output, questions: &[&Question], options: CardOptions) -> io::Result<()> {
     cards_with(out, questions, options, |_| None)

@@ -1,17 +1,20 @@
-//! Embeds the built-in corpus and refuses to build if it would not load.
+//! Embeds the built-in corpus and the answer analyser's lexicon as Rust, and refuses to build if
+//! either would not load.
+
+mod lexicon;
 
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 #[allow(dead_code)]
-#[path = "src/model.rs"]
+#[path = "../src/model.rs"]
 mod model;
 #[allow(dead_code)]
-#[path = "src/loader/parse.rs"]
+#[path = "../src/loader/parse.rs"]
 mod parse;
 #[allow(dead_code)]
-#[path = "src/text/suggest.rs"]
+#[path = "../src/text/suggest.rs"]
 mod suggest;
 /// parse.rs finds "did you mean" at `crate::text::suggest`, as in the library.
 mod text {
@@ -19,6 +22,13 @@ mod text {
 }
 
 fn main() {
+    let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).to_path_buf();
+    lexicon::embed(&out);
+    embed_corpus(&out);
+}
+
+fn embed_corpus(out: &Path) {
+    println!("cargo::rerun-if-changed=build");
     println!("cargo::rerun-if-changed=questions");
     println!("cargo::rerun-if-changed=src/loader/parse.rs");
     println!("cargo::rerun-if-changed=src/model.rs");
@@ -61,7 +71,6 @@ fn main() {
     if !problems.is_empty() {
         panic!("the built-in corpus does not load:\n{}", problems.join("\n"));
     }
-    let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).to_path_buf();
     fs::write(out.join("builtin.rs"), entries).expect("OUT_DIR is writable");
     fs::write(out.join("builtin_questions.rs"), code).expect("OUT_DIR is writable");
 }
@@ -76,7 +85,7 @@ fn question_code(q: &model::Question, file: usize) -> String {
     format!(
         "        Question {{ id: {}, round: Round::{:?}, question: {:?}.to_string(), rationale: {:?}.to_string(), \
          sample_answer: {:?}.to_string(), tags: {}, competency: {}, roles: {}, framework: {}, look_for: {}, \
-         red_flags: {}, follow_ups: {}, sample_follow_ups: {}, levels: Levels {{ mid: {}, senior: {}, staff: {} }}, origin: Origin {{ file: files[{file}].clone(), line: {}, column: {} }} }},\n",
+         red_flags: {}, follow_ups: {}, sample_follow_ups: {}, levels: Levels {{ mid: {}, senior: {}, staff: {} }}, synonyms: vec![{}], origin: Origin {{ file: files[{file}].clone(), line: {}, column: {} }} }},\n",
         q.id,
         q.round,
         q.question,
@@ -93,6 +102,7 @@ fn question_code(q: &model::Question, file: usize) -> String {
         option(q.levels.mid.as_ref().map(|t| format!("{t:?}.to_string()"))),
         option(q.levels.senior.as_ref().map(|t| format!("{t:?}.to_string()"))),
         option(q.levels.staff.as_ref().map(|t| format!("{t:?}.to_string()"))),
+        q.synonyms.iter().map(|g| list(g)).collect::<Vec<_>>().join(", "),
         q.origin.line,
         q.origin.column,
     )
