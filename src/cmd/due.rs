@@ -7,7 +7,6 @@ use crate::cmd::args::FilterArgs;
 use crate::cmd::{Context, NO_MATCH, no_match};
 use crate::error::Result;
 use crate::exit::Exit;
-use crate::practice;
 use crate::practice::schedule::Schedule;
 use crate::render::ReportFormat;
 use crate::render::{Output, practice as view};
@@ -37,7 +36,7 @@ struct Report {
 
 pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
     let Some(pool) = ctx.matching(&args.filters)? else { return Ok(no_match(NO_MATCH)) };
-    let (_, attempts) = practice::load_history()?;
+    let (_, attempts) = crate::cmd::load_history()?;
     let schedule = Schedule::from_attempts(&attempts);
     let now = Utc::now();
     let rows = |list: Vec<_>| list.into_iter().map(|(q, at)| view::DueRow::new(q, at)).collect::<Vec<_>>();

@@ -4,7 +4,6 @@ use crate::cmd::args::parse_id;
 use crate::cmd::{Context, find, no_match};
 use crate::error::Result;
 use crate::exit::Exit;
-use crate::practice;
 use crate::render::ReportFormat;
 use crate::render::{Output, practice as view};
 
@@ -25,7 +24,7 @@ pub struct Args {
 
 pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
     let corpus = ctx.corpus()?;
-    let (_, mut attempts) = practice::load_history()?;
+    let (_, mut attempts) = crate::cmd::load_history()?;
     if let Some(id) = args.id {
         attempts.retain(|a| a.id == id);
         if attempts.is_empty() {

@@ -56,7 +56,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
     let defaults = Pairs::parse_defaults(&args.defaults).map_err(Error::user)?;
     let source = format.read(&bytes, &map).map_err(|m| Error::user(format!("`{name}`: {m}")))?;
     if !source.unmapped.is_empty() {
-        let columns: Vec<String> = source.unmapped.iter().map(|c| format!("`{}`", clean(c))).collect();
+        let columns: Vec<String> = source.unmapped.iter().map(|c| format!("`{c}`")).collect();
         render::note(format_args!(
             "ignoring {} (no question field; use --map FIELD=COLUMN to keep one)",
             columns.join(", ")
@@ -121,7 +121,7 @@ fn import_rows(
         return Err(Error::user(format!("nothing imported from `{name}`: {}", every_row(&imported, rows))));
     }
     for skipped in &imported.skipped {
-        render::message(format_args!("skipped {}: {}", skipped.place, clean(&skipped.reason)));
+        render::message(format_args!("skipped {}: {}", skipped.place, skipped.reason));
     }
 
     let addition = format!("# Imported by qbank from {}\n{}", one_line(name), imported.yaml);
@@ -207,7 +207,7 @@ fn every_row(imported: &Imported, rows: usize) -> String {
     let noun = if rows == 1 { "row" } else { "rows" };
     let mut message = format!("{rows} {noun}, none usable");
     for skipped in imported.skipped.iter().take(SHOWN_ROWS) {
-        message.push_str(&format!("\n  {}: {}", skipped.place, clean(&skipped.reason)));
+        message.push_str(&format!("\n  {}: {}", skipped.place, skipped.reason));
     }
     if imported.skipped.len() > SHOWN_ROWS {
         message.push_str(&format!("\n  ... and {} more", imported.skipped.len() - SHOWN_ROWS));

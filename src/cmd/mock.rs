@@ -42,7 +42,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
     if questions.is_empty() {
         return Ok(no_match("no question matches this role"));
     }
-    let (mut history, attempts) = practice::load_history()?;
+    let (mut history, attempts) = crate::cmd::load_history()?;
     let mut schedule = Schedule::from_attempts(&attempts);
     let guide = practice::guide()?;
     let limit = args.time.unwrap_or(TimeLimit::RoundDefault);

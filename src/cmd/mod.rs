@@ -33,6 +33,7 @@ use crate::error::{Error, Result};
 use crate::exit::Exit;
 use crate::loader::{self, Sources};
 use crate::model::{Corpus, Question};
+use crate::practice::history::{Attempt, History};
 use crate::query::{self, Filter, terms};
 use crate::render::sanitize::clean_lines;
 use crate::render::{self, Output};
@@ -170,6 +171,16 @@ pub fn find(corpus: &Corpus, id: u64) -> Result<&Question> {
         };
         Error::user(format!("no question with id {id}{hint} (`qbank list` shows them all)"))
     })
+}
+
+/// The user's history and its readable attempts; what was wrong with it is reported on stderr.
+pub fn load_history() -> Result<(History, Vec<Attempt>)> {
+    let mut history = History::open()?;
+    let loaded = history.load()?;
+    for problem in render::practice::history_problems(&loaded, history.path()) {
+        render::message(problem);
+    }
+    Ok((history, loaded.attempts))
 }
 
 /// What a command says when its filters match nothing.

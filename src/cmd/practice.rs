@@ -39,7 +39,7 @@ pub struct Args {
 
 pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
     let Some(pool) = ctx.matching(&args.filters)? else { return Ok(no_match(NO_MATCH)) };
-    let (mut history, attempts) = practice::load_history()?;
+    let (mut history, attempts) = crate::cmd::load_history()?;
     let mut schedule = Schedule::from_attempts(&attempts);
     let count = usize::try_from(args.count).unwrap_or(usize::MAX);
     let questions: Vec<_> = if args.due {

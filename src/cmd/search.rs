@@ -7,9 +7,7 @@ use crate::exit::Exit;
 use crate::model::Question;
 use crate::query::{self, search, terms};
 use crate::render::Format;
-use crate::render::sanitize::clean;
-use crate::render::wrap::truncate;
-use crate::render::{self, Output, style, text};
+use crate::render::{self, Output, text};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -54,33 +52,10 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
     }
     for question in questions {
         out.line(text::list_line(question, out.columns, args.long, &terms))?;
-        if let Some(snippet) = snippet(question, &terms, out.columns.unwrap_or(render::MAX_WIDTH)) {
+        if let Some(snippet) = text::snippet(question, &terms, out.columns.unwrap_or(render::MAX_WIDTH)) {
             out.line(snippet)?;
         }
     }
     out.flush()?;
     Ok(Exit::Success)
-}
-
-/// When the question itself does not show why it matched, the first place that does.
-fn snippet(question: &Question, terms: &[terms::Term], columns: usize) -> Option<String> {
-    if terms.iter().all(|t| crate::text::lower_tokens(&question.question).any(|w| t.matches(&w))) {
-        return None;
-    }
-    let (label, body) = [("why", &question.rationale), ("answer", &question.sample_answer)]
-        .into_iter()
-        .find(|(_, body)| !terms::match_ranges(body, terms).is_empty())?;
-    let flat = clean(body).split_whitespace().collect::<Vec<_>>().join(" ");
-    let first = terms::match_ranges(&flat, terms).first()?.start;
-    let start = flat[..first].char_indices().rev().nth(40).map_or(0, |(i, _)| i);
-    let start = flat[start..].find(' ').filter(|_| start > 0).map_or(start, |s| start + s + 1);
-    let prefix = if start > 0 { "…" } else { "" };
-    let room = columns.saturating_sub(10 + label.len()).max(20);
-    let excerpt = truncate(&format!("{prefix}{}", &flat[start..]), room);
-    Some(format!(
-        "{}{} {}",
-        " ".repeat(6),
-        style::dim(&format!("{label}:")),
-        text::highlight(&excerpt, terms)
-    ))
 }

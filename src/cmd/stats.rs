@@ -8,7 +8,7 @@ use crate::cmd::args::FilterArgs;
 use crate::cmd::{Context, NO_MATCH, no_match};
 use crate::error::Result;
 use crate::exit::Exit;
-use crate::practice::{self, notes::Notes, stats};
+use crate::practice::{notes::Notes, stats};
 use crate::render::ReportFormat;
 use crate::render::{Output, practice as view};
 
@@ -28,7 +28,7 @@ pub struct Args {
 
 pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
     let Some(pool) = ctx.matching(&args.filters)? else { return Ok(no_match(NO_MATCH)) };
-    let (_, attempts) = practice::load_history()?;
+    let (_, attempts) = crate::cmd::load_history()?;
     let noted: HashSet<u64> = Notes::open()?.ids()?.into_iter().collect();
     let stats = stats::compute(&pool, &attempts, &noted, Utc::now(), Local::now().date_naive());
     let mut out = Output::stdout();

@@ -5,8 +5,7 @@ use serde::Serialize;
 use crate::cmd::Context;
 use crate::error::Result;
 use crate::exit::Exit;
-use crate::render::sanitize::clean;
-use crate::render::{Output, ReportFormat, style};
+use crate::render::{Output, ReportFormat, text};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -30,11 +29,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
             let rows: Vec<TagCount> = counts.iter().map(|&(tag, count)| TagCount { tag, count }).collect();
             out.json(&rows)?;
         }
-        ReportFormat::Text => {
-            for (tag, count) in counts {
-                out.line(format!("{:>5}  {}", count, style::tag(&clean(tag))))?;
-            }
-        }
+        ReportFormat::Text => text::tag_counts(&mut out, &counts)?,
     }
     out.flush()?;
     Ok(Exit::Success)

@@ -3,18 +3,12 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-use serde::Serialize;
-
 use crate::cmd::Context;
 use crate::error::Result;
 use crate::exit::Exit;
-use crate::loader::lint;
-use crate::loader::{self, Sources};
-use crate::model::Question;
-use crate::model::{Diagnostic, Severity};
-use crate::render::ReportFormat;
-use crate::render::sanitize::clean;
-use crate::render::{self, Output, style};
+use crate::loader::{self, Sources, lint};
+use crate::model::{Diagnostic, Question, Severity};
+use crate::render::{self, Output, ReportFormat};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -29,15 +23,6 @@ pub struct Args {
     /// Output format (json: an array of findings, for CI annotations)
     #[arg(long, short = 'f', value_enum, default_value_t)]
     pub format: ReportFormat,
-}
-
-#[derive(Serialize)]
-struct Finding<'a> {
-    file: String,
-    line: u64,
-    column: u64,
-    severity: &'static str,
-    message: &'a str,
 }
 
 pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
@@ -62,38 +47,9 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
     let errors = findings.iter().filter(|d| d.severity == Severity::Error).count();
     let warnings = findings.len() - errors;
     let mut out = Output::stdout();
-    if args.format == ReportFormat::Json {
-        let rows: Vec<Finding> = findings
-            .iter()
-            .map(|d| Finding {
-                file: d.origin.file.display().to_string(),
-                line: d.origin.line,
-                column: d.origin.column,
-                severity: if d.severity == Severity::Error { "error" } else { "warning" },
-                message: &d.message,
-            })
-            .collect();
-        out.json(&rows)?;
-    } else {
-        for d in &findings {
-            let severity = match d.severity {
-                Severity::Error => style::error("error"),
-                Severity::Warning => style::warning("warning"),
-            };
-            out.line(format!("{}: {severity}: {}", d.origin, clean(&d.message)))?;
-        }
-    }
+    render::validate::findings(&mut out, &findings, args.format)?;
     out.flush()?;
-    render::message(format_args!(
-        "{} {}, {} {} in {} {} ({} questions)",
-        errors,
-        plural(errors, "error"),
-        warnings,
-        plural(warnings, "warning"),
-        files,
-        plural(files, "file"),
-        questions.len()
-    ));
+    render::message(render::validate::summary(errors, warnings, files, questions.len()));
     Ok(if errors > 0 {
         Exit::Error
     } else if warnings > 0 && args.strict {
@@ -101,10 +57,6 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
     } else {
         Exit::Success
     })
-}
-
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 { word.to_string() } else { format!("{word}s") }
 }
 
 /// Ids the built-in bank already uses, for checking a team corpus that will load beside it.

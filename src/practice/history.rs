@@ -15,7 +15,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::practice::grade::Grade;
-use crate::render;
 use crate::sys::fs::{self as fsutil, ReadError};
 
 /// The history format this qbank reads and writes; every record carries it as `v`.
@@ -320,27 +319,6 @@ impl History {
         };
         file.lock_shared().map_err(cannot)?;
         Ok(Some(file))
-    }
-}
-
-impl Loaded {
-    /// Reports skipped lines on stderr, one warning each, and a repaired last line.
-    pub fn warn(&self, path: &Path) {
-        if let Some(bytes) = self.recovered {
-            render::note(format_args!(
-                "`{}`: cut off an incomplete last record ({bytes} bytes) that an interrupted write \
-                 left; every earlier record is as it was",
-                path.display()
-            ));
-        }
-        for damage in &self.damaged {
-            render::warning(format_args!(
-                "`{}` line {} skipped: {}; the file was left as it is",
-                path.display(),
-                damage.line,
-                damage.problem
-            ));
-        }
     }
 }
 

@@ -13,15 +13,7 @@ pub mod time;
 pub mod typing;
 
 use crate::error::Result;
-use history::{Attempt, History};
-
-/// The user's history and its readable attempts; skipped lines are reported on stderr.
-pub fn load_history() -> Result<(History, Vec<Attempt>)> {
-    let mut history = History::open()?;
-    let loaded = history.load()?;
-    loaded.warn(history.path());
-    Ok((history, loaded.attempts))
-}
+use history::History;
 
 use std::io::IsTerminal;
 use std::time::Duration;

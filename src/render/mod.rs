@@ -2,6 +2,7 @@
 //! knows about terminal width and colour.
 
 pub mod feedback;
+pub mod guide;
 pub mod json;
 pub mod kit;
 pub mod markdown;
@@ -9,6 +10,7 @@ pub mod practice;
 pub mod sanitize;
 pub mod style;
 pub mod text;
+pub mod validate;
 pub mod wrap;
 
 use std::io::{self, IsTerminal, Write};

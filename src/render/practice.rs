@@ -1,6 +1,7 @@
 //! Text for practice: due lists, the question prompt, the reveal, summaries, history, stats.
 
 use std::fmt::Write as _;
+use std::path::Path;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
@@ -13,7 +14,7 @@ use super::text::{framework_steps, levels_section, list_section, section};
 use super::wrap::{truncate, wrap};
 use crate::model::{Question, Round};
 use crate::practice::grade::Grade;
-use crate::practice::history::Attempt;
+use crate::practice::history::{Attempt, Loaded};
 use crate::practice::mock::{RoundScore, Verdict};
 use crate::practice::schedule::Schedule;
 use crate::practice::session::{Answer, Outcome, Stop};
@@ -354,4 +355,26 @@ pub fn scorecard(scores: &[RoundScore]) -> String {
     let _ =
         writeln!(out, "  {} of {} rounds strong (every answer graded good or easy)", strong, scores.len());
     out
+}
+
+/// What loading the history found wrong with it: a line each for skipped lines, and a note for
+/// a repaired last line.
+pub fn history_problems(loaded: &Loaded, path: &Path) -> Vec<String> {
+    let mut problems = Vec::new();
+    if let Some(bytes) = loaded.recovered {
+        problems.push(format!(
+            "note: `{}`: cut off an incomplete last record ({bytes} bytes) that an interrupted write \
+             left; every earlier record is as it was",
+            path.display()
+        ));
+    }
+    for damage in &loaded.damaged {
+        problems.push(format!(
+            "warning: `{}` line {} skipped: {}; the file was left as it is",
+            path.display(),
+            damage.line,
+            damage.problem
+        ));
+    }
+    problems
 }

@@ -48,6 +48,33 @@ pub fn highlight(text: &str, terms: &[Term]) -> String {
     out
 }
 
+/// For a search hit whose question does not show why it matched: the first place that does,
+/// as an indented excerpt. When the question itself does not show why it matched, the first place that does.
+pub fn snippet(question: &Question, terms: &[Term], columns: usize) -> Option<String> {
+    if terms.iter().all(|t| crate::text::lower_tokens(&question.question).any(|w| t.matches(&w))) {
+        return None;
+    }
+    let (label, body) = [("why", &question.rationale), ("answer", &question.sample_answer)]
+        .into_iter()
+        .find(|(_, body)| !match_ranges(body, terms).is_empty())?;
+    let flat = clean(body).split_whitespace().collect::<Vec<_>>().join(" ");
+    let first = match_ranges(&flat, terms).first()?.start;
+    let start = flat[..first].char_indices().rev().nth(40).map_or(0, |(i, _)| i);
+    let start = flat[start..].find(' ').filter(|_| start > 0).map_or(start, |s| start + s + 1);
+    let prefix = if start > 0 { "…" } else { "" };
+    let room = columns.saturating_sub(10 + label.len()).max(20);
+    let excerpt = truncate(&format!("{prefix}{}", &flat[start..]), room);
+    Some(format!("{}{} {}", " ".repeat(6), style::dim(&format!("{label}:")), highlight(&excerpt, terms)))
+}
+
+/// Each tag with how many questions carry it, most used first.
+pub fn tag_counts(out: &mut Output, counts: &[(&str, usize)]) -> io::Result<()> {
+    for (tag, count) in counts {
+        out.line(format!("{:>5}  {}", count, style::tag(&clean(tag))))?;
+    }
+    Ok(())
+}
+
 /// What a card shows beyond the question itself.
 #[derive(Clone, Copy, Debug)]
 pub struct CardOptions {
