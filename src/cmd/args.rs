@@ -87,8 +87,12 @@ impl TypedValueParser for RoundParser {
     ) -> Result<Round, clap::Error> {
         let text = value.to_string_lossy();
         Round::parse(&text).ok_or_else(|| {
-            let hint = suggest::did_you_mean(&text, Round::spellings());
-            let hint = if hint.is_empty() { format!("; rounds are {}", round_names()) } else { hint };
+            let hint = suggest::did_you_mean_or_list(
+                &text,
+                Round::spellings(),
+                &Round::ALL.map(Round::name),
+                "rounds",
+            );
             clap::Error::raw(ErrorKind::InvalidValue, format!("unknown round '{text}'{hint}\n")).with_cmd(cmd)
         })
     }
@@ -96,10 +100,6 @@ impl TypedValueParser for RoundParser {
     fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
         Some(Box::new(Round::spellings().map(PossibleValue::new)))
     }
-}
-
-fn round_names() -> String {
-    Round::ALL.map(Round::name).join(", ")
 }
 
 /// Competencies by name, with "did you mean" on a typo.
@@ -118,9 +118,7 @@ impl TypedValueParser for CompetencyParser {
         let text = value.to_string_lossy();
         Competency::parse(&text).ok_or_else(|| {
             let names = Competency::ALL.map(Competency::name);
-            let hint = suggest::did_you_mean(&text, names);
-            let hint =
-                if hint.is_empty() { format!("; competencies are {}", names.join(", ")) } else { hint };
+            let hint = suggest::did_you_mean_or_list(&text, names, &names, "competencies");
             clap::Error::raw(ErrorKind::InvalidValue, format!("unknown competency '{text}'{hint}\n"))
                 .with_cmd(cmd)
         })

@@ -129,8 +129,7 @@ impl Field {
     pub fn from_arg(name: &str) -> Result<Field, String> {
         Field::from_header(name).ok_or_else(|| {
             let names = Field::ALL.map(Field::name);
-            let hint = suggest::did_you_mean(name, names);
-            let hint = if hint.is_empty() { format!("; fields are {}", names.join(", ")) } else { hint };
+            let hint = suggest::did_you_mean_or_list(name, names, &names, "fields");
             format!("unknown field `{name}`{hint}")
         })
     }

@@ -134,19 +134,19 @@ fn draft(record: &Record, defaults: &Pairs, id: u64) -> Result<Draft, String> {
     let round = cells.required(Field::Round)?;
     let round = Round::parse(&round)
         .or_else(|| Round::parse(&kebab(&round).unwrap_or_default()))
-        .ok_or_else(|| unknown("round", &round, Round::ALL.map(Round::name)))?;
+        .ok_or_else(|| unknown("round", &round, &Round::ALL.map(Round::name)))?;
     let competency = match cells.text(Field::Competency) {
         None => None,
         Some(text) => Some(
             Competency::parse(&kebab(&text).unwrap_or_default())
-                .ok_or_else(|| unknown("competency", &text, Competency::ALL.map(Competency::name)))?,
+                .ok_or_else(|| unknown("competency", &text, &Competency::ALL.map(Competency::name)))?,
         ),
     };
     let framework = match cells.text(Field::Framework) {
         None => None,
         Some(text) => Some(
             Framework::parse(&kebab(&text).unwrap_or_default())
-                .ok_or_else(|| unknown("framework", &text, Framework::ALL.map(Framework::name)))?,
+                .ok_or_else(|| unknown("framework", &text, &Framework::ALL.map(Framework::name)))?,
         ),
     };
     let tags = kebab_words("tag", cells.list(Field::Tags))?;
@@ -223,13 +223,8 @@ fn missing(field: Field) -> String {
     format!("no `{field}` (add a column for it, or --default {field}=VALUE)")
 }
 
-fn unknown<'a>(what: &str, text: &str, known: impl IntoIterator<Item = &'a str> + Clone) -> String {
-    let hint = suggest::did_you_mean(text, known.clone());
-    let hint = if hint.is_empty() {
-        format!("; {what} names are {}", known.into_iter().collect::<Vec<_>>().join(", "))
-    } else {
-        hint
-    };
+fn unknown(what: &str, text: &str, known: &[&str]) -> String {
+    let hint = suggest::did_you_mean_or_list(text, known.iter().copied(), known, &format!("{what} names"));
     format!("unknown {what} '{text}'{hint}")
 }
 

@@ -639,9 +639,8 @@ fn convert(
         Some(r) => {
             let round = Round::parse(&r.value);
             if round.is_none() {
-                let hint = suggest::did_you_mean(&r.value, Round::spellings());
-                let names: Vec<_> = Round::ALL.iter().map(|r| r.name()).collect();
-                let rest = if hint.is_empty() { format!("; rounds are {}", names.join(", ")) } else { hint };
+                let names = Round::ALL.map(Round::name);
+                let rest = suggest::did_you_mean_or_list(&r.value, Round::spellings(), &names, "rounds");
                 out.push(Diagnostic::error(
                     at(&r.referenced),
                     format!("unknown round '{}'{rest}", excerpt(&r.value)),
@@ -671,9 +670,7 @@ fn convert(
         let parsed = Competency::parse(&c.value);
         if parsed.is_none() {
             let names = Competency::ALL.map(Competency::name);
-            let hint = suggest::did_you_mean(&c.value, names);
-            let rest =
-                if hint.is_empty() { format!("; competencies are {}", names.join(", ")) } else { hint };
+            let rest = suggest::did_you_mean_or_list(&c.value, names, &names, "competencies");
             out.push(Diagnostic::error(
                 at(&c.referenced),
                 format!("unknown competency '{}'{rest}", excerpt(&c.value)),
@@ -685,8 +682,7 @@ fn convert(
         let parsed = Framework::parse(&f.value);
         if parsed.is_none() {
             let names = Framework::ALL.map(Framework::name);
-            let hint = suggest::did_you_mean(&f.value, names);
-            let rest = if hint.is_empty() { format!("; frameworks are {}", names.join(", ")) } else { hint };
+            let rest = suggest::did_you_mean_or_list(&f.value, names, &names, "frameworks");
             out.push(Diagnostic::error(
                 at(&f.referenced),
                 format!("unknown framework '{}'{rest}", excerpt(&f.value)),

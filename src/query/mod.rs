@@ -47,8 +47,7 @@ impl Filter {
         for role in &self.roles {
             if !questions.iter().any(|q| q.roles.contains(role)) {
                 let known = corpus.roles();
-                let hint = suggest::did_you_mean(role, known.iter().copied());
-                let hint = if hint.is_empty() { format!("; roles are {}", known.join(", ")) } else { hint };
+                let hint = suggest::did_you_mean_or_list(role, known.iter().copied(), &known, "roles");
                 return Err(format!("unknown role '{role}'{hint}"));
             }
         }

@@ -36,6 +36,21 @@ pub fn did_you_mean<'a>(input: &str, candidates: impl IntoIterator<Item = &'a st
     closest(input, candidates).map(|c| format!(" (did you mean '{c}'?)")).unwrap_or_default()
 }
 
+/// " (did you mean 'x'?)" when a candidate is close; otherwise "; NAMES are a, b, c" listing
+/// `listed` (the canonical names, where the candidates also hold aliases), so a message about
+/// an unknown name always says what would have been understood.
+pub fn did_you_mean_or_list<'a>(
+    input: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+    listed: &[&str],
+    names: &str,
+) -> String {
+    match closest(input, candidates) {
+        Some(near) => format!(" (did you mean '{near}'?)"),
+        None => format!("; {names} are {}", listed.join(", ")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -48,5 +63,13 @@ mod tests {
         assert_eq!(closest("kubernetes", rounds), None);
         assert_eq!(closest("judgement", ["pragmatism", "technical-judgment"]), Some("technical-judgment"));
         assert_eq!(closest("nope", ["code-review", "system-design"]), None);
+    }
+
+    #[test]
+    fn an_unknown_name_gets_a_suggestion_or_the_list() {
+        let rounds = ["phone-screen", "leadership"];
+        let hint = |input| did_you_mean_or_list(input, rounds, &rounds, "rounds");
+        assert_eq!(hint("leadrship"), " (did you mean 'leadership'?)");
+        assert_eq!(hint("coding"), "; rounds are phone-screen, leadership");
     }
 }
