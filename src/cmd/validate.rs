@@ -35,7 +35,10 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
     let ids: Vec<_> = parsed.iter().flat_map(|p| p.ids.iter().cloned()).collect();
     let taken = if !checking_builtin && ctx.sources.builtin { builtin_ids() } else { HashMap::new() };
     findings.extend(loader::duplicate_ids(&ids, &taken));
-    findings.extend(lint::lint(&questions));
+    // A team corpus is judged beside the built-in bank it loads with.
+    let builtin =
+        if !checking_builtin && ctx.sources.builtin { loader::builtin_questions() } else { Vec::new() };
+    findings.extend(lint::lint(&questions, &builtin.iter().collect::<Vec<_>>()));
     findings.sort_by(|a, b| {
         (a.origin.file.as_path(), a.origin.line, a.origin.column).cmp(&(
             b.origin.file.as_path(),

@@ -317,10 +317,12 @@ fn framework_title(framework: Framework) -> &'static str {
 fn pace_reason(length: &Length) -> Option<String> {
     let said = human::duration(length.speaking_seconds as u32);
     match length.pace {
-        Pace::Thin => Some(format!("thin: {} words, about {said} spoken", length.words)),
+        Pace::Thin => {
+            Some(format!("thin: {}, about {said} spoken", human::plural(length.words as i64, "word")))
+        }
         Pace::Long | Pace::Rambling => Some(format!(
-            "too long: {} words, about {said} spoken{}",
-            length.words,
+            "too long: {}, about {said} spoken{}",
+            human::plural(length.words as i64, "word"),
             length.limit_seconds.map(|l| format!(" for {}", human::duration(l as u32))).unwrap_or_default()
         )),
         Pace::Empty | Pace::Fits => None,

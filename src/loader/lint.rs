@@ -22,13 +22,18 @@ fn is_skipped(word: &str) -> bool {
     is_stop_word(word) || LEXICON.question_words.contains(&word)
 }
 
-/// Warnings for a set of questions that loaded without errors.
-pub fn lint(questions: &[&Question]) -> Vec<Diagnostic> {
+/// Warnings for `checked`, questions that loaded without errors, judged beside `context`, the
+/// rest of the bank they load with (the built-in questions, other corpora): a tag the built-in
+/// bank also uses is not lonely, a word it uses often is not rare, a question can duplicate one
+/// of its. Only `checked` questions are reported on.
+pub fn lint(checked: &[&Question], context: &[&Question]) -> Vec<Diagnostic> {
+    let all: Vec<&Question> = checked.iter().chain(context).copied().collect();
+    let reported = checked.len();
     let mut found = Vec::new();
-    found.extend(short_texts(questions));
-    found.extend(lonely_tags(questions));
-    found.extend(near_duplicates(questions));
-    found.extend(story_specific(questions));
+    found.extend(short_texts(checked));
+    found.extend(lonely_tags(&all, reported));
+    found.extend(near_duplicates(&all, reported));
+    found.extend(story_specific(&all, reported));
     found
 }
 
@@ -41,7 +46,7 @@ const RARE_NAME_QUESTIONS: usize = 4;
 /// `look_for` and `follow_ups` items that name something only the sample answer mentions (a
 /// number, a name, a system, a rare term): a candidate who tells another good story would be
 /// marked down for not telling this one. Such follow-ups belong in `sample_follow_ups`.
-fn story_specific(questions: &[&Question]) -> Vec<Diagnostic> {
+fn story_specific(questions: &[&Question], reported: usize) -> Vec<Diagnostic> {
     let stems =
         |text: &str| -> HashSet<String> { lower_tokens(text).map(|w| stem(&w).to_string()).collect() };
     let everything: Vec<HashSet<String>> = questions
@@ -66,7 +71,7 @@ fn story_specific(questions: &[&Question]) -> Vec<Diagnostic> {
         }
     }
     let mut found = Vec::new();
-    for q in questions {
+    for q in &questions[..reported] {
         let own: HashSet<String> = stems(&format!("{} {}", q.question, q.rationale));
         let story = stems(&q.sample_answer);
         let names = proper_names(&q.sample_answer);
@@ -111,7 +116,9 @@ fn proper_names(text: &str) -> HashSet<String> {
     let mut sentence_start = true;
     for word in text.split_whitespace() {
         let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
-        if !sentence_start && bare.chars().next().is_some_and(char::is_uppercase) {
+        // "Result:" labels a part of the answer's framework; it names nothing.
+        let label = word.ends_with(':');
+        if !sentence_start && !label && bare.chars().next().is_some_and(char::is_uppercase) {
             names.extend(lower_tokens(bare));
         }
         sentence_start = word.ends_with(['.', ':', '?', '!']) || bare.is_empty() && sentence_start;
@@ -140,16 +147,17 @@ fn short_texts(questions: &[&Question]) -> Vec<Diagnostic> {
     found
 }
 
-fn lonely_tags(questions: &[&Question]) -> Vec<Diagnostic> {
-    let mut uses: HashMap<&str, Vec<&Question>> = HashMap::new();
-    for q in questions {
+fn lonely_tags(questions: &[&Question], reported: usize) -> Vec<Diagnostic> {
+    let mut uses: HashMap<&str, Vec<(usize, &Question)>> = HashMap::new();
+    for (i, q) in questions.iter().enumerate() {
         for tag in &q.tags {
-            uses.entry(tag).or_default().push(q);
+            uses.entry(tag).or_default().push((i, q));
         }
     }
     let mut found: Vec<Diagnostic> = uses
         .into_iter()
-        .filter(|(_, qs)| qs.len() == 1)
+        .filter(|(_, qs)| qs.len() == 1 && qs[0].0 < reported)
+        .map(|(tag, qs)| (tag, qs.into_iter().map(|(_, q)| q).collect::<Vec<_>>()))
         .map(|(tag, qs)| {
             Diagnostic::warning(
                 qs[0].origin.clone(),
@@ -171,7 +179,7 @@ fn signature(question: &Question) -> HashSet<String> {
 
 /// Pairs of questions whose wording overlaps (Jaccard of content words), found through an
 /// inverted index so large corpora are not compared pair by pair.
-fn near_duplicates(questions: &[&Question]) -> Vec<Diagnostic> {
+fn near_duplicates(questions: &[&Question], reported: usize) -> Vec<Diagnostic> {
     let signatures: Vec<HashSet<String>> = questions.iter().map(|q| signature(q)).collect();
     let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, words) in signatures.iter().enumerate() {
@@ -198,15 +206,20 @@ fn near_duplicates(questions: &[&Question]) -> Vec<Diagnostic> {
             .collect();
         pairs.sort_by_key(|&(j, _)| j);
         for (j, similarity) in pairs {
+            // Reported at the checked question of the pair (both, when both are checked: at the later).
+            let (here, other) = match (i < reported, j < reported) {
+                (true, _) => (i, j),
+                (false, true) => (j, i),
+                (false, false) => continue,
+            };
+            let (first, second) = (questions[j].id, questions[i].id);
             found.push(Diagnostic::warning(
-                questions[i].origin.clone(),
+                questions[here].origin.clone(),
                 format!(
-                    "questions {} and {} look alike ({:.0}% of their words are shared; {} is at {}): merge them or make them distinct",
-                    questions[j].id,
-                    questions[i].id,
+                    "questions {first} and {second} look alike ({:.0}% of their words are shared; {} is at {}): merge them or make them distinct",
                     similarity * 100.0,
-                    questions[j].id,
-                    questions[j].origin
+                    questions[other].id,
+                    questions[other].origin
                 ),
             ));
         }

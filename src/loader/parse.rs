@@ -135,7 +135,7 @@ const PARALLEL_BYTES: usize = 4 << 20;
 /// was not between items) returns None, and the caller parses the whole file instead, so
 /// the result and every message are the same as a single parse.
 fn parse_in_parallel(file: &Arc<PathBuf>, text: &str) -> Option<Parsed> {
-    let parts = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+    let parts = std::thread::available_parallelism().map_or(1, std::num::NonZero::get).min(8);
     let cuts = split_points(text, parts);
     if cuts.len() < 2 {
         return None;
@@ -329,7 +329,8 @@ fn describe(error: &serde_saphyr::Error) -> String {
 /// The names serde lists after "expected one of" in an unknown-field message.
 fn expected_fields(message: &str) -> Vec<&str> {
     let Some((_, list)) = message.split_once("expected ") else { return Vec::new() };
-    list.split('`').skip(1).step_by(2).collect()
+    let list = list.strip_prefix("one of ").unwrap_or(list);
+    list.split(", ").map(|name| name.trim().trim_matches('`')).filter(|name| !name.is_empty()).collect()
 }
 
 /// A limit that guards against hostile files, in words that say which and what to do.

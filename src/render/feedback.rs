@@ -6,6 +6,7 @@ use super::sanitize::clean;
 use super::style;
 use super::wrap::{truncate, wrap};
 use crate::feedback::{Feedback, Pace, Verdict};
+use crate::text::human;
 use crate::text::human::duration;
 
 /// Matched words shown per signal before "…".
@@ -154,8 +155,8 @@ fn length(out: &mut String, f: &Feedback, width: usize) {
     lines(
         out,
         &format!(
-            "{} words, about {spoken} spoken at 140 words a minute{} - {judgement}",
-            l.words,
+            "{}, about {spoken} spoken at 140 words a minute{} - {judgement}",
+            human::plural(l.words as i64, "word"),
             limit.unwrap_or_default()
         ),
         width,

@@ -40,8 +40,8 @@ pub fn rounds_table(out: &mut Output, rows: &[RoundRow]) -> io::Result<()> {
             style::heading(row.title),
             style::round(row.round),
             style::dim(&format!(
-                "{} questions · about {} min · {} per answer",
-                row.questions,
+                "{} · about {} min · {} per answer",
+                human::plural(row.questions as i64, "question"),
                 row.length_minutes,
                 human::duration(row.answer_seconds)
             ))
@@ -83,7 +83,7 @@ impl Page {
         Ok(())
     }
 
-    pub fn rounds(&mut self, rounds: Vec<&RoundGuide>) -> io::Result<()> {
+    pub fn rounds(&mut self, rounds: &[&RoundGuide]) -> io::Result<()> {
         if self.json {
             return self.out.json(&rounds);
         }
@@ -172,7 +172,7 @@ impl Page {
         Ok(())
     }
 
-    pub fn advice(&mut self, articles: Vec<&Advice>) -> io::Result<()> {
+    pub fn advice(&mut self, articles: &[&Advice]) -> io::Result<()> {
         if self.json {
             return self.out.json(&articles);
         }

@@ -12,6 +12,7 @@ use super::wrap::wrap;
 use crate::loader::guide::Guide;
 use crate::model::{Competency, Question, Round};
 use crate::query::kit::Plan;
+use crate::text::human;
 
 /// How a kit is printed.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -189,7 +190,7 @@ fn scorecard(rounds: &[KitRound], guide: &Guide) -> Vec<ScoreRow> {
                     },
                     senior_signal: about.map(|g| g.senior_signal.clone()).unwrap_or_default(),
                     questions: vec![q.number],
-                })
+                });
             }
         }
     }
@@ -344,10 +345,10 @@ pub fn text(kit: &Kit, width: usize) -> String {
         out,
         "{}",
         style::dim(&format!(
-            "seed {} · {} questions · {} rounds · corpus: {} · regenerate: {}",
+            "seed {} · {} · {} · corpus: {} · regenerate: {}",
             kit.seed,
-            kit.question_count(),
-            kit.rounds.len(),
+            human::plural(kit.question_count() as i64, "question"),
+            human::plural(kit.rounds.len() as i64, "round"),
             clean(&kit.corpus.join(", ")),
             clean(&kit.command)
         ))

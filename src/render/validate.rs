@@ -45,9 +45,10 @@ pub fn findings(out: &mut Output, findings: &[Diagnostic], format: ReportFormat)
 pub fn summary(errors: usize, warnings: usize, files: usize, questions: usize) -> String {
     let plural = |n: usize, word: &str| if n == 1 { format!("{n} {word}") } else { format!("{n} {word}s") };
     format!(
-        "{}, {} in {} ({questions} questions)",
+        "{}, {} in {} ({})",
         plural(errors, "error"),
         plural(warnings, "warning"),
-        plural(files, "file")
+        plural(files, "file"),
+        plural(questions, "question")
     )
 }
