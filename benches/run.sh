@@ -15,8 +15,9 @@ sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000 100000)
 work=target/bench
 mkdir -p "$work"
-cargo build --release --quiet
-bin=$PWD/target/release/qbank
+# The binary a package ships: the dist profile (fat LTO; see Cargo.toml).
+cargo build --profile dist --quiet
+bin=$PWD/target/dist/qbank
 export QBANK_CACHE_DIR=$PWD/$work/cache
 filter='list --tag system-design'
 

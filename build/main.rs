@@ -49,7 +49,7 @@ fn embed_corpus(out: &Path) {
         println!("cargo::rerun-if-changed={}", path.display());
         let text = fs::read_to_string(path).expect("built-in corpus files are UTF-8");
         let parsed = parse::parse_str(&Arc::new(path.clone()), &text);
-        problems.extend(parsed.diagnostics.iter().map(|d| d.to_string()));
+        problems.extend(parsed.diagnostics.iter().map(std::string::ToString::to_string));
         for q in &parsed.questions {
             if let Some(earlier) = ids.insert(q.id, q.origin.to_string()) {
                 problems.push(format!("{}: duplicate id {} (also at {earlier})", q.origin, q.id));

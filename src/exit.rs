@@ -1,4 +1,4 @@
-//! The exit codes qbank promises (documented in the README).
+//! The exit codes qbank promises (documented in the README and `qbank man`).
 
 /// How a run ended, as the shell sees it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

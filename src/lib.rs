@@ -1,17 +1,17 @@
 //! qbank: an interview question bank. The corpus is loaded by `loader`, filtered by `query`
-//! and presented by the commands in `cmd` through `render`.
+//! and presented by the commands in `cmd` through `render`; ARCHITECTURE.md draws the layers.
 
 pub mod cmd;
-pub mod codec;
+mod codec;
 pub mod error;
 pub mod exit;
-pub mod export;
+mod export;
 pub mod feedback;
 pub mod import;
 pub mod loader;
 pub mod model;
 pub mod practice;
-pub mod query;
+mod query;
 pub mod render;
-pub mod sys;
-pub mod text;
+mod sys;
+mod text;

@@ -17,7 +17,8 @@ fn strings(value: &Value) -> Vec<&str> {
 
 /// The names in the README table between `<!-- NAME:start -->` and `<!-- NAME:end -->`.
 fn readme_table(name: &str) -> BTreeSet<String> {
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/corpus-format.md")).unwrap();
     let start =
         readme.find(&format!("<!-- {name}:start -->")).unwrap_or_else(|| panic!("README lacks {name} table"));
     let end = readme.find(&format!("<!-- {name}:end -->")).unwrap();

@@ -155,7 +155,7 @@ fn evaluate(corpus: &Corpus, folder: &Path, report: &mut String) -> Figures {
     figures
 }
 
-/// The figures the README reports; print them with
+/// The figures docs/feedback.md reports; print them with
 /// `cargo test --test feedback evaluation -- --nocapture`.
 ///
 /// Both parts assert floors: the figures measured on the current rubric, rounded down, so that

@@ -6,11 +6,10 @@ use common::{Test, fixture};
 
 /// Every question as JSON without its id: what must survive a trip out and back.
 fn without_ids(list: serde_json::Value) -> Vec<serde_json::Value> {
-    list.as_array()
-        .unwrap()
-        .iter()
-        .map(|q| {
-            let mut q = q.clone();
+    let serde_json::Value::Array(questions) = list else { panic!("a JSON array: {list}") };
+    questions
+        .into_iter()
+        .map(|mut q| {
             q.as_object_mut().unwrap().remove("id");
             q
         })

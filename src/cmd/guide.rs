@@ -32,19 +32,19 @@ pub fn run(args: &Args) -> Result<Exit> {
                 page.topics(&guide)?;
             }
         }
-        Some("rounds") => page.rounds(guide.rounds.iter().collect())?,
+        Some("rounds") => page.rounds(&guide.rounds.iter().collect::<Vec<_>>())?,
         Some("frameworks") => page.frameworks(&guide.frameworks)?,
         Some("pitfalls") => page.pitfalls(&guide.pitfalls)?,
         Some("competencies") => page.competencies(&guide)?,
         Some("evaluation") => page.evaluation(&guide)?,
-        Some("advice") => page.advice(guide.advice.iter().collect())?,
+        Some("advice") => page.advice(&guide.advice.iter().collect::<Vec<_>>())?,
         Some(name) => {
             if let Some(framework) = Framework::parse(name).and_then(|f| guide.framework(f)) {
                 page.frameworks(std::slice::from_ref(framework))?;
             } else if let Some(round) = Round::parse(name).and_then(|r| guide.round(r)) {
-                page.rounds(vec![round])?;
+                page.rounds(&[round])?;
             } else if let Some(advice) = guide.advice.iter().find(|a| a.topic == name) {
-                page.advice(vec![advice])?;
+                page.advice(&[advice])?;
             } else {
                 let known = topic_names(&guide);
                 let hint = suggest::did_you_mean(name, known.iter().copied());

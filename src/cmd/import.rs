@@ -96,7 +96,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
             return Err(e);
         }
     };
-    report(args, &imported);
+    report(ctx, args, &imported);
     Ok(Exit::Success)
 }
 
@@ -215,7 +215,7 @@ fn every_row(imported: &Imported, rows: usize) -> String {
     message
 }
 
-fn report(args: &Args, imported: &Imported) {
+fn report(ctx: &Context, args: &Args, imported: &Imported) {
     let count = imported.questions.len();
     let ids = match (imported.questions.first(), imported.questions.last()) {
         (Some(first), Some(last)) if first.id != last.id => format!("ids {}-{}", first.id, last.id),
@@ -234,7 +234,8 @@ fn report(args: &Args, imported: &Imported) {
         if skipped == 1 { "row" } else { "rows" }
     ));
     let new: Vec<&Question> = imported.questions.iter().collect();
-    let warnings = lint::lint(&new).len();
+    let loaded = ctx.corpus().map(|c| c.questions().iter().collect::<Vec<_>>()).unwrap_or_default();
+    let warnings = lint::lint(&new, &loaded).len();
     if warnings > 0 {
         let file = args.output.as_ref().map_or("FILE".to_string(), |p| p.display().to_string());
         render::note(format_args!(

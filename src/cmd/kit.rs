@@ -11,6 +11,7 @@ use crate::model::{Question, Round};
 use crate::query::{self, draw, kit};
 use crate::render::kit::{Kit, KitFormat, Source, markdown, text};
 use crate::render::{self, MAX_WIDTH, Output, style};
+use crate::text::human;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -101,8 +102,8 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
     deliver(args.output.as_deref(), &rendered)?;
     if let Some(path) = &args.output {
         render::message(format_args!(
-            "wrote a kit of {} questions (seed {seed}) to {}",
-            kit.question_count(),
+            "wrote a kit of {} (seed {seed}) to {}",
+            human::plural(kit.question_count() as i64, "question"),
             path.display()
         ));
     }

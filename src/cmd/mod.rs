@@ -2,7 +2,7 @@
 //! (`args`), the dispatch, and one small module per subcommand. Commands ask the domain and
 //! hand the results to `render`; nothing below this layer imports it.
 
-pub mod args;
+mod args;
 mod completions;
 mod due;
 mod export;
@@ -11,6 +11,7 @@ mod history;
 mod import;
 mod kit;
 mod list;
+mod man;
 mod mock;
 mod note;
 mod notes;
@@ -94,10 +95,12 @@ pub enum Command {
     Due(due::Args),
     /// Print a shell completion script
     Completions(completions::Args),
+    /// Print the manual page, or write every page to a folder
+    Man(man::Args),
 }
 
 /// Runs one parsed command line.
-pub fn run(cli: Cli) -> Result<Exit> {
+pub fn run(cli: &Cli) -> Result<Exit> {
     render::style::init(cli.global.color);
     let ctx = Context::new(&cli.global);
     match &cli.command {
@@ -121,6 +124,7 @@ pub fn run(cli: Cli) -> Result<Exit> {
         Command::Mock(args) => mock::run(&ctx, args),
         Command::Due(args) => due::run(&ctx, args),
         Command::Completions(args) => completions::run(args),
+        Command::Man(args) => man::run(args),
     }
 }
 

@@ -257,9 +257,9 @@ fn best_window(cues: &[Cue], answer: &Words) -> (f32, Vec<String>) {
         let count = counts.entry(hit.cue).or_default();
         let before = weight(hit.cue, *count);
         if hit.phrase {
-            count.1 += 1
+            count.1 += 1;
         } else {
-            count.0 += 1
+            count.0 += 1;
         }
         score += weight(hit.cue, *count) - before;
         while hits[end].at >= hits[start].at + WINDOW {
@@ -267,9 +267,9 @@ fn best_window(cues: &[Cue], answer: &Words) -> (f32, Vec<String>) {
             let count = counts.entry(gone.cue).or_default();
             let before = weight(gone.cue, *count);
             if gone.phrase {
-                count.1 -= 1
+                count.1 -= 1;
             } else {
-                count.0 -= 1
+                count.0 -= 1;
             }
             score += weight(gone.cue, *count) - before;
             start += 1;

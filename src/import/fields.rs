@@ -97,7 +97,7 @@ mod tests {
     use super::*;
 
     fn headers(names: &[&str]) -> Vec<String> {
-        names.iter().map(|s| s.to_string()).collect()
+        names.iter().map(std::string::ToString::to_string).collect()
     }
 
     #[test]

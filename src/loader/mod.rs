@@ -200,7 +200,7 @@ pub fn duplicate_ids(ids: &[(u64, Origin)], taken: &HashMap<u64, String>) -> Vec
     for (id, origin) in ids {
         let earlier = match taken.get(id) {
             Some(text) => Some(text.clone()),
-            None => first.get(id).map(|o| o.to_string()),
+            None => first.get(id).map(std::string::ToString::to_string),
         };
         match earlier {
             Some(earlier) => found.push(Diagnostic::error(

@@ -105,17 +105,17 @@ impl Notes {
         let outcome = run_editor(editor, &copy);
         let after = match fsutil::read_regular(&copy, MAX_NOTE_BYTES) {
             Ok(after) => after,
-            Err(e) => return Err(self.kept(id, &copy, format!("cannot read the edited note: {e}"))),
+            Err(e) => return Err(self.kept(id, &copy, &format!("cannot read the edited note: {e}"))),
         };
         if after == start {
             let _ = fs::remove_file(&copy);
             return outcome.map(|()| Edited::Unchanged);
         }
         if let Err(failed) = outcome {
-            return Err(self.kept(id, &copy, failed.to_string()));
+            return Err(self.kept(id, &copy, &failed.to_string()));
         }
         if self.read_bytes(id)? != before {
-            return Err(self.kept(id, &copy, "the note changed on disk while you were editing it".into()));
+            return Err(self.kept(id, &copy, "the note changed on disk while you were editing it"));
         }
         let path = self.path(id);
         if after.iter().all(u8::is_ascii_whitespace) {
@@ -129,14 +129,14 @@ impl Notes {
         }
         if let Err(e) = fsutil::write_atomic(&path, &after) {
             let reason = format!("cannot write `{}`: {}", path.display(), crate::error::io_reason(&e));
-            return Err(self.kept(id, &copy, reason));
+            return Err(self.kept(id, &copy, &reason));
         }
         let _ = fs::remove_file(&copy);
         Ok(Edited::Saved)
     }
 
     /// Keeps the edited copy of note `id` for the user and says where, with why it was not saved.
-    fn kept(&self, id: u64, copy: &Path, reason: String) -> Error {
+    fn kept(&self, id: u64, copy: &Path, reason: &str) -> Error {
         match self.rescue(id, copy) {
             Ok(path) => Error::user(format!(
                 "{reason}; the note was not changed, and your text is kept in `{}`",

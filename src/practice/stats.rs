@@ -163,7 +163,7 @@ mod tests {
 
     fn question(id: u64, round: Round, tags: &[&str], competency: Competency) -> Question {
         Question {
-            tags: tags.iter().map(|t| t.to_string()).collect(),
+            tags: tags.iter().map(std::string::ToString::to_string).collect(),
             competency: Some(competency),
             framework: Some(Framework::Star),
             ..Question::sample(id, round)

@@ -35,7 +35,7 @@ impl Terminal {
     }
 
     /// The next key within `timeout`, or None.
-    fn key(&self, timeout: Duration) -> Result<Option<Key>> {
+    fn key(timeout: Duration) -> Result<Option<Key>> {
         let cannot = |e| Error::io("cannot read the terminal", e);
         if !event::poll(timeout).map_err(cannot)? {
             return Ok(None);
@@ -60,20 +60,20 @@ impl Terminal {
             let rows = typing::frame(&editor, elapsed.min(limit.unwrap_or(elapsed)), limit, self.width);
             drawn_rows = redraw(out, &rows, drawn_rows)?;
             if timed_out {
-                return Ok(answered(editor, elapsed, true));
+                return Ok(answered(&editor, elapsed, true));
             }
             let wait = limit.map_or(TICK, |limit| TICK.min(limit - elapsed));
-            let Some(key) = self.key(wait)? else { continue };
+            let Some(key) = Self::key(wait)? else { continue };
             match editor.apply(key) {
                 Edit::Changed => {}
-                Edit::Done => return Ok(answered(editor, started.elapsed(), false)),
+                Edit::Done => return Ok(answered(&editor, started.elapsed(), false)),
                 Edit::Interrupt => return Ok(Asked::Stopped(Stop::Interrupted)),
             }
         }
     }
 }
 
-fn answered(editor: Editor, elapsed: Duration, timed_out: bool) -> Asked {
+fn answered(editor: &Editor, elapsed: Duration, timed_out: bool) -> Asked {
     Asked::Answered(Answer { text: editor.text.trim().to_string(), elapsed, timed_out })
 }
 
@@ -156,7 +156,7 @@ impl Driver for Terminal {
                 if self.signalled() {
                     break Graded::Stopped(Stop::Interrupted);
                 }
-                match self.key(TICK)? {
+                match Self::key(TICK)? {
                     Some(Key::Interrupt) => break Graded::Stopped(Stop::Interrupted),
                     Some(Key::Char(c)) => {
                         if let Some(choice) = Choice::parse(&c.to_string()) {

@@ -234,7 +234,7 @@ mod tests {
     fn question(id: u64, round: Round, competency: Competency, tags: &[&str]) -> Question {
         Question {
             competency: Some(competency),
-            tags: tags.iter().map(|t| t.to_string()).collect(),
+            tags: tags.iter().map(std::string::ToString::to_string).collect(),
             ..Question::sample(id, round)
         }
     }

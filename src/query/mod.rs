@@ -67,7 +67,7 @@ mod tests {
     fn question(id: u64, round: Round, tags: &[&str], text: &str) -> Question {
         Question {
             question: text.to_string(),
-            tags: tags.iter().map(|t| t.to_string()).collect(),
+            tags: tags.iter().map(std::string::ToString::to_string).collect(),
             roles: vec!["senior-backend-engineer".to_string()],
             ..Question::sample(id, round)
         }

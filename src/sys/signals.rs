@@ -3,7 +3,7 @@
 
 use std::io;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::AtomicBool;
 
 use signal_hook::SigId;
 
@@ -31,10 +31,6 @@ impl Watch {
     /// The flag itself, for code that polls it on another thread or in a loop.
     pub fn flag(&self) -> Arc<AtomicBool> {
         Arc::clone(&self.fired)
-    }
-
-    pub fn fired(&self) -> bool {
-        self.fired.load(Ordering::Relaxed)
     }
 }
 
