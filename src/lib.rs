@@ -15,3 +15,4 @@ mod query;
 pub mod render;
 mod sys;
 mod text;
+pub mod tui;

@@ -184,13 +184,13 @@ mod history {
             let out = test.args(command).run();
             assert!(out.code == 0 || out.code == 1, "{command:?} exit {}\n{}", out.code, out.stderr);
             assert!(
-                out.stderr.contains("line 1 skipped: it is not a possible attempt: `duration_ms`"),
+                out.stderr.contains("line 1 skipped: it is not a possible record: `duration_ms`"),
                 "{}",
                 out.stderr
             );
             assert!(
                 out.stderr.contains(
-                    "line 2 skipped: it is not a possible attempt: `started_at` is in the year 262142"
+                    "line 2 skipped: it is not a possible record: `started_at` is in the year 262142"
                 ),
                 "{}",
                 out.stderr

@@ -1,11 +1,12 @@
 //! `qbank mock`: a full interview loop, round by round, then a scorecard.
 
-use chrono::Utc;
+use std::path::PathBuf;
 
 use crate::cmd::args::FilterArgs;
-use crate::cmd::{Context, filter, no_match};
-use crate::error::Result;
+use crate::cmd::{Context, calendar, filter, load_history, no_match};
+use crate::error::{Error, Result};
 use crate::exit::Exit;
+use crate::model::Question;
 use crate::practice::history::Mode;
 use crate::practice::schedule::Schedule;
 use crate::practice::session::{Item, Session, Stop};
@@ -13,6 +14,7 @@ use crate::practice::time::{self, TimeLimit};
 use crate::practice::{self, answer_limit, mock};
 use crate::query::{self, draw};
 use crate::render::{Output, practice as view};
+use crate::sys::{clock, fs as fsutil};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -31,31 +33,45 @@ pub struct Args {
     /// Time per answer: 90s, 2m, 0 for no timer [default: the round's, from the guide]
     #[arg(long, value_name = "DURATION", value_parser = time::parse_limit)]
     pub time: Option<TimeLimit>,
+
+    /// Also write the scorecard, with each question and answer, to FILE as Markdown
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
 }
 
 pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
     let corpus = ctx.corpus()?;
     let filters = FilterArgs { roles: args.role.iter().cloned().collect(), ..FilterArgs::default() };
-    let pool = query::select(corpus, &filter(&filters, corpus)?);
+    let (mut history, loaded) = load_history()?;
+    let pool: Vec<&Question> = query::select(corpus, &filter(&filters, corpus)?)
+        .into_iter()
+        .filter(|q| !loaded.suspended.contains(&q.id))
+        .collect();
     let seed = args.seed.unwrap_or_else(draw::fresh_seed);
     let questions = mock::plan(&pool, args.per_round.map(usize::from), seed);
     if questions.is_empty() {
         return Ok(no_match("no question matches this role"));
     }
-    let (mut history, attempts) = crate::cmd::load_history()?;
-    let mut schedule = Schedule::from_attempts(&attempts);
+    let mut schedule = Schedule::from_attempts(&loaded.attempts, calendar()?);
     let guide = practice::guide()?;
     let limit = args.time.unwrap_or(TimeLimit::RoundDefault);
     let items: Vec<Item> = questions
         .iter()
-        .map(|&q| Item { question: q, limit: answer_limit(limit, q.round, &guide) })
+        .map(|&q| Item { question: q, limit: answer_limit(limit, q.round, &guide), draft: None })
         .collect();
-    let asked: Vec<_> = items.iter().map(|item| (item.question, item.limit)).collect();
-    let session = Session { items: items.clone(), mode: Mode::Mock, id: Session::new_id() };
-    let outcome = practice::run(&session, &mut history, &mut schedule)?;
+    let planned: Vec<_> = items.iter().map(|item| (item.question, item.limit)).collect();
+    let mut session = Session::new(items, Mode::Mock);
+    crate::tui::run(&mut session, &mut history, &mut schedule)?;
+    let outcome = session.into_outcome();
+    let card = mock::scorecard(&planned, &outcome);
     let mut out = Output::stdout();
-    out.write_str(&view::summary(&outcome, &schedule, Utc::now()))?;
-    out.write_str(&view::scorecard(&mock::scorecard(&asked, &outcome)))?;
+    out.write_str(&view::summary(&outcome, &schedule, clock::now()))?;
+    out.write_str(&view::scorecard(&card))?;
     out.flush()?;
+    if let Some(path) = &args.report {
+        let report = view::scorecard_markdown(&card, &questions, &outcome.attempts, clock::now(), seed);
+        fsutil::write_atomic(path, report.as_bytes())
+            .map_err(|e| Error::io(format!("cannot write the report to `{}`", path.display()), e))?;
+    }
     Ok(if outcome.stopped == Some(Stop::Interrupted) { Exit::Interrupted } else { Exit::Success })
 }

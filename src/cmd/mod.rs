@@ -22,7 +22,9 @@ mod rounds;
 mod search;
 mod show;
 mod stats;
+mod suspend;
 mod tags;
+mod undo;
 mod validate;
 
 use std::io::IsTerminal;
@@ -34,7 +36,8 @@ use crate::error::{Error, Result};
 use crate::exit::Exit;
 use crate::loader::{self, Sources};
 use crate::model::{Corpus, Question};
-use crate::practice::history::{Attempt, History};
+use crate::practice::calendar::Calendar;
+use crate::practice::history::{History, Loaded};
 use crate::query::{self, Filter, terms};
 use crate::render::sanitize::clean_lines;
 use crate::render::{self, Output};
@@ -93,6 +96,12 @@ pub enum Command {
     Mock(mock::Args),
     /// Questions due for practice now, and when the next ones are
     Due(due::Args),
+    /// Take back the last recorded grade (the history keeps it, marked undone)
+    Undo(undo::Args),
+    /// Keep questions out of practice, `--due` and mock draws
+    Suspend(suspend::Args),
+    /// Let suspended questions be drawn again
+    Unsuspend(suspend::Args),
     /// Print a shell completion script
     Completions(completions::Args),
     /// Print the manual page, or write every page to a folder
@@ -102,6 +111,7 @@ pub enum Command {
 /// Runs one parsed command line.
 pub fn run(cli: &Cli) -> Result<Exit> {
     render::style::init(cli.global.color);
+    crate::sys::clock::init()?;
     let ctx = Context::new(&cli.global);
     match &cli.command {
         Command::List(args) => list::run(&ctx, args),
@@ -123,6 +133,9 @@ pub fn run(cli: &Cli) -> Result<Exit> {
         Command::Stats(args) => stats::run(&ctx, args),
         Command::Mock(args) => mock::run(&ctx, args),
         Command::Due(args) => due::run(&ctx, args),
+        Command::Undo(args) => undo::run(args),
+        Command::Suspend(args) => suspend::run(&ctx, args, true),
+        Command::Unsuspend(args) => suspend::run(&ctx, args, false),
         Command::Completions(args) => completions::run(args),
         Command::Man(args) => man::run(args),
     }
@@ -177,14 +190,27 @@ pub fn find(corpus: &Corpus, id: u64) -> Result<&Question> {
     })
 }
 
-/// The user's history and its readable attempts; what was wrong with it is reported on stderr.
-pub fn load_history() -> Result<(History, Vec<Attempt>)> {
+/// The user's history and what it holds; what was wrong with it is reported on stderr.
+pub fn load_history() -> Result<(History, Loaded)> {
     let mut history = History::open()?;
     let loaded = history.load()?;
     for problem in render::practice::history_problems(&loaded, history.path()) {
         render::message(problem);
     }
-    Ok((history, loaded.attempts))
+    Ok((history, loaded))
+}
+
+/// When a practice day starts: `QBANK_DAY_STARTS_AT` (an hour, 0 to 23), else 4:00.
+pub fn calendar() -> Result<Calendar> {
+    let Some(text) = std::env::var_os("QBANK_DAY_STARTS_AT").filter(|v| !v.is_empty()) else {
+        return Ok(Calendar::default());
+    };
+    let text = text.to_string_lossy();
+    text.trim().parse().ok().and_then(Calendar::starting_at).ok_or_else(|| {
+        Error::user(format!(
+            "QBANK_DAY_STARTS_AT is `{text}`; give the hour a practice day starts at, 0 to 23"
+        ))
+    })
 }
 
 /// What a command says when its filters match nothing.

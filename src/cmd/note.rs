@@ -4,8 +4,9 @@ use crate::cmd::args::parse_id;
 use crate::cmd::{Context, find};
 use crate::error::Result;
 use crate::exit::Exit;
-use crate::practice::notes::{Edited, Notes, editor_command};
+use crate::practice::notes::{Edited, Notes};
 use crate::render;
+use crate::sys::editor;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -26,7 +27,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
         ));
     }
     let path = notes.path(question.id);
-    let message = match notes.edit(question, &editor_command())? {
+    let message = match notes.edit(question, &editor::command())? {
         Edited::Saved => format!("saved `{}`", path.display()),
         Edited::Unchanged => "no change; nothing saved".to_string(),
         Edited::Removed => format!("the note was empty, so `{}` was removed", path.display()),

@@ -2,15 +2,14 @@
 
 use std::collections::HashSet;
 
-use chrono::{Local, Utc};
-
 use crate::cmd::args::FilterArgs;
-use crate::cmd::{Context, NO_MATCH, no_match};
+use crate::cmd::{Context, NO_MATCH, calendar, load_history, no_match};
 use crate::error::Result;
 use crate::exit::Exit;
 use crate::practice::{notes::Notes, stats};
 use crate::render::ReportFormat;
 use crate::render::{Output, practice as view};
+use crate::sys::clock;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -28,9 +27,9 @@ pub struct Args {
 
 pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
     let Some(pool) = ctx.matching(&args.filters)? else { return Ok(no_match(NO_MATCH)) };
-    let (_, attempts) = crate::cmd::load_history()?;
+    let (_, loaded) = load_history()?;
     let noted: HashSet<u64> = Notes::open()?.ids()?.into_iter().collect();
-    let stats = stats::compute(&pool, &attempts, &noted, Utc::now(), Local::now().date_naive());
+    let stats = stats::compute(&pool, &loaded.attempts, &noted, clock::now(), calendar()?);
     let mut out = Output::stdout();
     match args.format {
         ReportFormat::Json => out.json(&stats)?,

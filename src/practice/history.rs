@@ -1,10 +1,14 @@
-//! The attempt history: an append-only JSON Lines log in the data folder, one attempt a line.
+//! The practice history: an append-only JSON Lines log in the data folder, one record a line:
+//! a graded attempt, an answer saved ungraded when a session stopped (a draft), the undoing of a
+//! grade, or a question suspended or brought back. Nothing is ever rewritten: an undo is a record
+//! of its own.
 //!
 //! Appends hold an exclusive lock on a separate, permanent lock file, write one whole line
 //! with O_APPEND and fsync it, so concurrent sessions interleave whole records and a crash
-//! loses at most the attempt being written. Loading never writes: a damaged line is reported
+//! loses at most the record being written. Loading never rewrites: a damaged line is reported
 //! and skipped, and a line from a newer format stops qbank before it writes anything.
 
+use std::collections::BTreeSet;
 use std::fmt;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Seek, SeekFrom, Write};
@@ -17,8 +21,9 @@ use crate::error::{Error, Result};
 use crate::practice::grade::Grade;
 use crate::sys::fs::{self as fsutil, ReadError};
 
-/// The history format this qbank reads and writes; every record carries it as `v`.
-pub const FORMAT: u32 = 1;
+/// The history format this qbank writes; every record carries it as `v`. Format 1 held graded
+/// attempts only (no `kind`); format 2 adds `kind` and the other records. Both are read.
+pub const FORMAT: u32 = 2;
 /// Histories larger than this are refused rather than read into memory: about a million
 /// attempts with typed answers.
 pub const MAX_BYTES: u64 = 1 << 30;
@@ -27,11 +32,33 @@ pub const FILE: &str = "history.jsonl";
 /// Held while appending. Permanent: removing a lock file races with the next locker.
 pub const LOCK_FILE: &str = "history.lock";
 
-/// One answered, self-graded question. Field names are the JSON Lines field names.
+/// One line of the history. Field names are the JSON Lines field names.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum Record {
+    /// An answer and its self-grade.
+    Attempt(Attempt),
+    /// An answer the session stopped before it was graded: kept, never lost.
+    Draft(Draft),
+    /// Takes back the grade of an earlier attempt.
+    Undo(Undo),
+    /// Keeps a question out of every draw.
+    Suspend(Mark),
+    /// Lets a suspended question be drawn again.
+    Unsuspend(Mark),
+}
+
+/// A record as written: the format version first, then the record.
+#[derive(Serialize)]
+struct Line<'a> {
+    v: u32,
+    #[serde(flatten)]
+    record: &'a Record,
+}
+
+/// One answered, self-graded question.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Attempt {
-    /// The history format the record was written in.
-    pub v: u32,
     /// The question's id.
     pub id: u64,
     pub started_at: DateTime<Utc>,
@@ -52,31 +79,78 @@ pub struct Attempt {
     pub session: String,
 }
 
+/// An answer that was not graded because the session stopped first (quit, Ctrl-C, a signal).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Draft {
+    pub id: u64,
+    pub started_at: DateTime<Utc>,
+    pub duration_ms: u64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limit_s: Option<u32>,
+    pub answer: String,
+    pub mode: Mode,
+    pub session: String,
+}
+
+/// Takes back the grade of the attempt at question `id` that started at `started_at`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Undo {
+    pub at: DateTime<Utc>,
+    pub id: u64,
+    pub started_at: DateTime<Utc>,
+}
+
+/// When question `id` was suspended or brought back.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Mark {
+    pub id: u64,
+    pub at: DateTime<Utc>,
+}
+
 /// The earliest and latest years an attempt may start in: far enough from chrono's limits
 /// that every date computed from an attempt (when it is due, days and weeks around it) fits.
 const YEARS: std::ops::RangeInclusive<i32> = 1970..=9999;
 /// The longest answer a record may claim: an untimed answer left open for a month.
 pub const MAX_DURATION_MS: u64 = 30 * 24 * 60 * 60 * 1000;
 
-impl Attempt {
-    /// Why this record cannot be a real attempt, if it cannot.
+impl Record {
+    /// Why this record cannot be real, if it cannot: a date or duration that date arithmetic
+    /// would overflow on.
     fn out_of_range(&self) -> Option<String> {
-        use chrono::Datelike;
-        let year = self.started_at.year();
-        if !YEARS.contains(&year) {
-            return Some(format!(
-                "`started_at` is in the year {year}, outside {}-{}",
-                YEARS.start(),
-                YEARS.end()
-            ));
+        let (dates, duration_ms) = match self {
+            Record::Attempt(a) => (vec![("started_at", a.started_at)], a.duration_ms),
+            Record::Draft(d) => (vec![("started_at", d.started_at)], d.duration_ms),
+            Record::Undo(u) => (vec![("at", u.at), ("started_at", u.started_at)], 0),
+            Record::Suspend(m) | Record::Unsuspend(m) => (vec![("at", m.at)], 0),
+        };
+        for (field, date) in dates {
+            use chrono::Datelike;
+            let year = date.year();
+            if !YEARS.contains(&year) {
+                return Some(format!(
+                    "`{field}` is in the year {year}, outside {}-{}",
+                    YEARS.start(),
+                    YEARS.end()
+                ));
+            }
         }
-        if self.duration_ms > MAX_DURATION_MS {
-            return Some(format!(
-                "`duration_ms` is {}, more than 30 days ({MAX_DURATION_MS})",
-                self.duration_ms
-            ));
+        (duration_ms > MAX_DURATION_MS)
+            .then(|| format!("`duration_ms` is {duration_ms}, more than 30 days ({MAX_DURATION_MS})"))
+    }
+
+    /// The question the record is about.
+    pub fn id(&self) -> u64 {
+        match self {
+            Record::Attempt(a) => a.id,
+            Record::Draft(d) => d.id,
+            Record::Undo(u) => u.id,
+            Record::Suspend(m) | Record::Unsuspend(m) => m.id,
         }
-        None
+    }
+
+    /// The record as one line of the log, without its newline.
+    pub fn to_line(&self) -> serde_json::Result<Vec<u8>> {
+        serde_json::to_vec(&Line { v: FORMAT, record: self })
     }
 }
 
@@ -109,8 +183,8 @@ impl fmt::Display for Problem {
             Problem::NulBytes => f.write_str("it holds NUL bytes (as a power loss can leave)"),
             Problem::NotUtf8 => f.write_str("it is not UTF-8 text"),
             Problem::NoVersion => f.write_str("it has no format version `v`"),
-            Problem::BadJson(reason) => write!(f, "it is not a valid attempt: {reason}"),
-            Problem::OutOfRange(reason) => write!(f, "it is not a possible attempt: {reason}"),
+            Problem::BadJson(reason) => write!(f, "it is not a valid record: {reason}"),
+            Problem::OutOfRange(reason) => write!(f, "it is not a possible record: {reason}"),
         }
     }
 }
@@ -126,10 +200,60 @@ pub struct Damage {
 /// The readable attempts, in file order, and the lines that were not.
 #[derive(Debug, Default)]
 pub struct Loaded {
+    /// Every readable record, in file order.
+    pub records: Vec<Record>,
+    /// The graded attempts whose grade was not taken back, in file order.
     pub attempts: Vec<Attempt>,
+    /// Answers saved ungraded that no later attempt or draft of the same question replaced.
+    pub drafts: Vec<Draft>,
+    /// Questions kept out of every draw.
+    pub suspended: BTreeSet<u64>,
     pub damaged: Vec<Damage>,
     /// Bytes of an incomplete last record that were cut off while loading.
     pub recovered: Option<u64>,
+}
+
+impl Loaded {
+    /// Works out the attempts that count, the open drafts and the suspended questions from
+    /// `records`, in the order they were written.
+    fn from_records(records: Vec<Record>, damaged: Vec<Damage>) -> Loaded {
+        let mut attempts: Vec<Attempt> = Vec::new();
+        let mut drafts: Vec<Draft> = Vec::new();
+        let mut suspended = BTreeSet::new();
+        for record in &records {
+            match record {
+                Record::Attempt(attempt) => {
+                    drafts.retain(|d| d.id != attempt.id);
+                    attempts.push(attempt.clone());
+                }
+                Record::Draft(draft) => {
+                    drafts.retain(|d| d.id != draft.id);
+                    drafts.push(draft.clone());
+                }
+                // An undo takes back the latest grade written before it for that answer: a
+                // regrade of the same answer after an undo has the same start time, and stays.
+                Record::Undo(undo) => {
+                    if let Some(at) =
+                        attempts.iter().rposition(|a| a.id == undo.id && a.started_at == undo.started_at)
+                    {
+                        attempts.remove(at);
+                    }
+                }
+                Record::Suspend(mark) => {
+                    suspended.insert(mark.id);
+                }
+                Record::Unsuspend(mark) => {
+                    suspended.remove(&mark.id);
+                }
+            }
+        }
+        Loaded { records, attempts, drafts, suspended, damaged, recovered: None }
+    }
+
+    /// The most recent attempt whose grade still counts: what `qbank undo` takes back.
+    pub fn last_attempt(&self) -> Option<&Attempt> {
+        self.attempts.iter().max_by_key(|a| a.graded_at())
+    }
 }
 
 /// The history log and its lock file.
@@ -212,10 +336,10 @@ impl History {
         self.lock_exclusive().map(drop)
     }
 
-    /// Appends one attempt as one line, under the lock, and makes it durable before returning.
+    /// Appends one record as one line, under the lock, and makes it durable before returning.
     /// A write that fails (a full disk) is undone by cutting the file back to its old length;
     /// an incomplete last record that an earlier, killed writer left is cut off first.
-    pub fn append(&mut self, attempt: &Attempt) -> Result<()> {
+    pub fn append(&mut self, entry: &Record) -> Result<()> {
         let path = self.path.clone();
         let dir = path.parent().unwrap_or(Path::new("."));
         fs::create_dir_all(dir).map_err(|e| Error::io(format!("cannot create `{}`", dir.display()), e))?;
@@ -228,7 +352,7 @@ impl History {
         let mut file =
             OpenOptions::new().read(true).append(true).create(true).open(&path).map_err(cannot_write)?;
         let mut tail = self.unchecked_tail(&mut file)?;
-        let mut record = Vec::with_capacity(256);
+        let mut bytes = Vec::with_capacity(256);
         let unterminated = tail.iter().rposition(|&b| b == b'\n').map_or(0, |at| at + 1);
         if unterminated < tail.len() {
             if matches!(parse(&tail[unterminated..], false), Parsed::Damaged(Problem::Torn)) {
@@ -237,13 +361,13 @@ impl History {
                 tail.truncate(unterminated);
             } else {
                 // A whole record that lacks its newline: end it, so this one starts on its own line.
-                record.push(b'\n');
+                bytes.push(b'\n');
             }
         }
-        serde_json::to_writer(&mut record, attempt).map_err(|e| cannot_write(io::Error::from(e)))?;
-        record.push(b'\n');
+        bytes.extend(entry.to_line().map_err(|e| cannot_write(io::Error::from(e)))?);
+        bytes.push(b'\n');
         let before = file.metadata().map_err(cannot_write)?.len();
-        if let Err(e) = file.write_all(&record).and_then(|_| file.sync_data()) {
+        if let Err(e) = file.write_all(&bytes).and_then(|_| file.sync_data()) {
             // Old or new, never half: take the partial record back out.
             let _ = file.set_len(before).and_then(|_| file.sync_data());
             return Err(cannot_write(e));
@@ -251,9 +375,9 @@ impl History {
         if created {
             File::open(dir).and_then(|d| d.sync_all()).map_err(cannot_write)?;
         }
-        let (bytes, lines) = self.checked;
-        let newlines = tail.iter().chain(&record).filter(|&&b| b == b'\n').count();
-        self.checked = (bytes + tail.len() as u64 + record.len() as u64, lines + newlines);
+        let (checked, lines) = self.checked;
+        let newlines = tail.iter().chain(&bytes).filter(|&&b| b == b'\n').count();
+        self.checked = (checked + tail.len() as u64 + bytes.len() as u64, lines + newlines);
         Ok(())
     }
 
@@ -286,7 +410,7 @@ impl History {
     fn newer(&self, line: usize, version: u64) -> Error {
         Error::user(format!(
             "`{}` line {line} was written by a newer qbank (history format {version}; this qbank \
-             reads format {FORMAT}): upgrade qbank; the file was left as it is",
+             reads formats up to {FORMAT}): upgrade qbank; the file was left as it is",
             self.path.display()
         ))
     }
@@ -329,21 +453,22 @@ pub struct Newer {
     pub version: u64,
 }
 
-/// The attempts and damaged lines of a whole history file's bytes.
+/// The records and damaged lines of a whole history file's bytes.
 pub fn parse_log(bytes: &[u8]) -> std::result::Result<Loaded, Newer> {
-    let mut loaded = Loaded::default();
+    let mut records = Vec::new();
+    let mut damaged = Vec::new();
     for (index, line, terminated) in lines(bytes) {
         match parse(line, terminated) {
-            Parsed::Attempt(attempt) => loaded.attempts.push(*attempt),
-            Parsed::Damaged(problem) => loaded.damaged.push(Damage { line: index + 1, problem }),
+            Parsed::Record(record) => records.push(*record),
+            Parsed::Damaged(problem) => damaged.push(Damage { line: index + 1, problem }),
             Parsed::Newer(version) => return Err(Newer { line: index + 1, version }),
         }
     }
-    Ok(loaded)
+    Ok(Loaded::from_records(records, damaged))
 }
 
 enum Parsed {
-    Attempt(Box<Attempt>),
+    Record(Box<Record>),
     Damaged(Problem),
     Newer(u64),
 }
@@ -351,6 +476,14 @@ enum Parsed {
 #[derive(Deserialize)]
 struct Probe {
     v: Option<u64>,
+}
+
+/// A line's record by its format: format 1 lines are attempts without a `kind`.
+fn read_record(text: &str, version: u64) -> serde_json::Result<Record> {
+    if version == 1 {
+        return serde_json::from_str::<Attempt>(text).map(Record::Attempt);
+    }
+    serde_json::from_str::<Record>(text)
 }
 
 fn parse(line: &[u8], terminated: bool) -> Parsed {
@@ -367,10 +500,10 @@ fn parse(line: &[u8], terminated: bool) -> Parsed {
         Err(e) => damaged(e),
         Ok(Probe { v: None }) => Parsed::Damaged(Problem::NoVersion),
         Ok(Probe { v: Some(v) }) if v > u64::from(FORMAT) => Parsed::Newer(v),
-        Ok(_) => match serde_json::from_str::<Attempt>(text) {
-            Ok(attempt) => match attempt.out_of_range() {
+        Ok(Probe { v: Some(v) }) => match read_record(text, v) {
+            Ok(record) => match record.out_of_range() {
                 Some(reason) => Parsed::Damaged(Problem::OutOfRange(reason)),
-                None => Parsed::Attempt(Box::new(attempt)),
+                None => Parsed::Record(Box::new(record)),
             },
             Err(e) => damaged(e),
         },
@@ -430,7 +563,6 @@ mod tests {
 
     fn attempt(id: u64, grade: Grade) -> Attempt {
         Attempt {
-            v: FORMAT,
             id,
             started_at: DateTime::parse_from_rfc3339("2026-01-02T10:00:00Z").unwrap().with_timezone(&Utc),
             duration_ms: 61_500,
@@ -443,26 +575,34 @@ mod tests {
         }
     }
 
+    fn graded(id: u64, grade: Grade) -> Record {
+        Record::Attempt(attempt(id, grade))
+    }
+
+    fn line(record: &Record) -> String {
+        String::from_utf8(record.to_line().unwrap()).unwrap()
+    }
+
     #[test]
     fn appends_and_loads_whole_records() {
         let dir = tempfile::tempdir().unwrap();
         let mut history = History::in_dir(&dir.path().join("home dir"));
         assert!(history.load().unwrap().attempts.is_empty());
-        history.append(&attempt(1, Grade::Good)).unwrap();
-        history.append(&attempt(2, Grade::Again)).unwrap();
+        history.append(&graded(1, Grade::Good)).unwrap();
+        history.append(&graded(2, Grade::Again)).unwrap();
         let loaded = History::in_dir(&dir.path().join("home dir")).load().unwrap();
         assert_eq!(loaded.attempts, [attempt(1, Grade::Good), attempt(2, Grade::Again)]);
         assert!(loaded.damaged.is_empty());
         let text = fs::read_to_string(history.path()).unwrap();
         assert_eq!(text.lines().count(), 2);
-        assert!(text.lines().all(|l| l.starts_with("{\"v\":1,")), "{text}");
+        assert!(text.lines().all(|l| l.starts_with("{\"v\":2,\"kind\":\"attempt\",")), "{text}");
     }
 
     #[test]
     fn damaged_lines_are_reported_and_only_a_torn_tail_is_cut() {
         let dir = tempfile::tempdir().unwrap();
         let mut history = History::in_dir(dir.path());
-        history.append(&attempt(1, Grade::Good)).unwrap();
+        history.append(&graded(1, Grade::Good)).unwrap();
         let good = fs::read(history.path()).unwrap();
         let mut bytes = good.clone();
         bytes.extend_from_slice(b"not json\n{\"id\":3}\n\0\0\0\n");
@@ -485,14 +625,14 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut history = History::in_dir(dir.path());
         fs::write(history.path(), b"{\"v\":1,\"id\":").unwrap();
-        history.append(&attempt(7, Grade::Easy)).unwrap();
+        history.append(&graded(7, Grade::Easy)).unwrap();
         let loaded = History::in_dir(dir.path()).load().unwrap();
         assert_eq!(loaded.attempts, [attempt(7, Grade::Easy)]);
         assert!(loaded.damaged.is_empty());
 
-        let whole = serde_json::to_vec(&attempt(1, Grade::Good)).unwrap();
+        let whole = graded(1, Grade::Good).to_line().unwrap();
         fs::write(history.path(), &whole).unwrap();
-        history.append(&attempt(2, Grade::Hard)).unwrap();
+        history.append(&graded(2, Grade::Hard)).unwrap();
         let loaded = History::in_dir(dir.path()).load().unwrap();
         assert_eq!(loaded.attempts, [attempt(1, Grade::Good), attempt(2, Grade::Hard)]);
     }
@@ -505,8 +645,8 @@ mod tests {
         long.duration_ms = 9_000_000_000_000_000;
         let text = format!(
             "{}\n{}\n",
-            serde_json::to_string(&long).unwrap(),
-            serde_json::to_string(&attempt(2, Grade::Good)).unwrap().replace("2026-01-02", "+262142-01-02")
+            line(&Record::Attempt(long)),
+            line(&graded(2, Grade::Good)).replace("2026-01-02", "+262142-01-02")
         );
         fs::write(history.path(), &text).unwrap();
         let loaded = history.load().unwrap();
@@ -520,15 +660,67 @@ mod tests {
     fn a_newer_format_is_refused_and_never_written() {
         let dir = tempfile::tempdir().unwrap();
         let mut history = History::in_dir(dir.path());
-        history.append(&attempt(1, Grade::Good)).unwrap();
+        history.append(&graded(1, Grade::Good)).unwrap();
         let mut bytes = fs::read(history.path()).unwrap();
-        bytes.extend_from_slice(b"{\"v\":2,\"whatever\":true}\n");
+        bytes.extend_from_slice(b"{\"v\":3,\"whatever\":true}\n");
         fs::write(history.path(), &bytes).unwrap();
         let error = History::in_dir(dir.path()).load().unwrap_err().to_string();
-        assert!(error.contains("line 2 was written by a newer qbank (history format 2"), "{error}");
+        assert!(error.contains("line 2 was written by a newer qbank (history format 3"), "{error}");
         // The writer that loaded before the newer line appeared checks again before writing.
-        let error = history.append(&attempt(2, Grade::Good)).unwrap_err().to_string();
+        let error = history.append(&graded(2, Grade::Good)).unwrap_err().to_string();
         assert!(error.contains("line 2 was written by a newer qbank"), "{error}");
         assert_eq!(fs::read(history.path()).unwrap(), bytes);
+    }
+
+    #[test]
+    fn format_1_lines_are_read_as_attempts() {
+        let dir = tempfile::tempdir().unwrap();
+        let history = History::in_dir(dir.path());
+        let v1 = line(&graded(4, Grade::Hard)).replace("\"v\":2,\"kind\":\"attempt\",", "\"v\":1,");
+        assert!(v1.starts_with("{\"v\":1,\"id\":4"), "{v1}");
+        fs::write(history.path(), format!("{v1}\n")).unwrap();
+        let loaded = History::in_dir(dir.path()).load().unwrap();
+        assert_eq!(loaded.attempts, [attempt(4, Grade::Hard)]);
+    }
+
+    #[test]
+    fn undo_drafts_and_suspensions_are_records_read_in_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut history = History::in_dir(dir.path());
+        let at = attempt(1, Grade::Good).started_at;
+        let draft = |id: u64, text: &str| {
+            Record::Draft(Draft {
+                id,
+                started_at: at,
+                duration_ms: 5,
+                limit_s: None,
+                answer: text.to_string(),
+                mode: Mode::Practice,
+                session: "s2".to_string(),
+            })
+        };
+        let mark = |id| Mark { id, at };
+        for record in [
+            graded(1, Grade::Good),
+            Record::Undo(Undo { at, id: 1, started_at: at }),
+            draft(2, "first try"),
+            draft(2, "second try"),
+            draft(3, "replaced by a grade"),
+            graded(3, Grade::Hard),
+            Record::Suspend(mark(5)),
+            Record::Suspend(mark(6)),
+            Record::Unsuspend(mark(5)),
+        ] {
+            history.append(&record).unwrap();
+        }
+        let loaded = History::in_dir(dir.path()).load().unwrap();
+        assert_eq!(loaded.records.len(), 9);
+        assert_eq!(loaded.attempts, [attempt(3, Grade::Hard)], "the grade of #1 was undone");
+        let drafts: Vec<(u64, &str)> = loaded.drafts.iter().map(|d| (d.id, d.answer.as_str())).collect();
+        assert_eq!(drafts, [(2, "second try")], "a later draft or grade replaces a draft");
+        assert_eq!(loaded.suspended.iter().copied().collect::<Vec<_>>(), [6]);
+        assert_eq!(loaded.last_attempt().map(|a| a.id), Some(3));
+        let text = fs::read_to_string(history.path()).unwrap();
+        assert!(text.lines().nth(1).unwrap().starts_with("{\"v\":2,\"kind\":\"undo\","), "{text}");
     }
 }

@@ -36,23 +36,37 @@ pub fn plan<'a>(pool: &[&'a Question], per_round: Option<usize>, seed: u64) -> V
 #[derive(Debug, Serialize)]
 pub struct RoundScore {
     pub round: Round,
+    /// Questions of the round that were put to the candidate.
     pub asked: usize,
     pub grades: Vec<Grade>,
     pub time_ms: u64,
     pub limit_s: Option<u64>,
     pub verdict: Verdict,
+    /// Each question asked in the round, in order, with how it went.
+    pub questions: Vec<AskedQuestion>,
+}
+
+/// One question put to the candidate, and its grade if it got one.
+#[derive(Debug, Serialize)]
+pub struct AskedQuestion {
+    pub id: u64,
+    pub grade: Option<Grade>,
+    pub time_ms: u64,
+    pub timed_out: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Verdict {
-    /// Every answer graded good or easy.
+    /// Every question asked was graded good or easy.
     Strong,
+    /// Every grade passed, but not every question asked was graded.
+    Partial,
     /// Some passed, some did not.
     Mixed,
     /// None passed.
     Weak,
-    /// No answer in this round was graded (the loop ended first, or each was skipped).
+    /// No answer in this round was graded (each was skipped, or the loop stopped).
     Ungraded,
 }
 
@@ -60,6 +74,7 @@ impl Verdict {
     pub fn name(self) -> &'static str {
         match self {
             Verdict::Strong => "strong",
+            Verdict::Partial => "partial",
             Verdict::Mixed => "mixed",
             Verdict::Weak => "weak",
             Verdict::Ungraded => "not graded",
@@ -67,12 +82,25 @@ impl Verdict {
     }
 }
 
-/// One score per round that had questions, in loop order.
-pub fn scorecard(questions: &[(&Question, Option<Duration>)], outcome: &Outcome) -> Vec<RoundScore> {
-    Round::ALL
+/// The loop's scorecard: a score for each round that was reached, and whether the loop was cut
+/// short (rounds or questions of the plan never asked).
+#[derive(Debug, Serialize)]
+pub struct Scorecard {
+    pub rounds: Vec<RoundScore>,
+    pub planned_questions: usize,
+    pub asked_questions: usize,
+    pub planned_rounds: usize,
+    pub cut_short: bool,
+}
+
+/// The scorecard of a loop planned as `questions`, of which `outcome` tells what was asked and
+/// graded. Rounds never reached are not scored, and say so through `cut_short`.
+pub fn scorecard(questions: &[(&Question, Option<Duration>)], outcome: &Outcome) -> Scorecard {
+    let rounds: Vec<RoundScore> = Round::ALL
         .into_iter()
         .filter_map(|round| {
-            let asked: Vec<_> = questions.iter().filter(|(q, _)| q.round == round).collect();
+            let asked: Vec<_> =
+                questions.iter().filter(|(q, _)| q.round == round && outcome.asked.contains(&q.id)).collect();
             if asked.is_empty() {
                 return None;
             }
@@ -82,28 +110,53 @@ pub fn scorecard(questions: &[(&Question, Option<Duration>)], outcome: &Outcome)
             let passed = grades.iter().filter(|g| g.is_pass()).count();
             let verdict = match (grades.len(), passed) {
                 (0, _) => Verdict::Ungraded,
-                (n, p) if p == n => Verdict::Strong,
                 (_, 0) => Verdict::Weak,
+                (n, p) if p == n && n == asked.len() => Verdict::Strong,
+                (n, p) if p == n => Verdict::Partial,
                 _ => Verdict::Mixed,
             };
+            let per_question = asked
+                .iter()
+                .map(|(q, _)| {
+                    let attempt = graded.iter().find(|a| a.id == q.id);
+                    AskedQuestion {
+                        id: q.id,
+                        grade: attempt.map(|a| a.grade),
+                        time_ms: attempt.map_or(0, |a| a.duration_ms),
+                        timed_out: attempt.is_some_and(|a| a.timed_out),
+                    }
+                })
+                .collect();
             let limits: Option<Vec<u64>> =
                 asked.iter().map(|(_, limit)| limit.map(|l| l.as_secs())).collect();
             Some(RoundScore {
                 round,
                 asked: asked.len(),
                 grades,
-                time_ms: graded.iter().map(|a| a.duration_ms).sum(),
+                time_ms: graded.iter().fold(0, |sum: u64, a| sum.saturating_add(a.duration_ms)),
                 limit_s: limits.map(|l| l.iter().sum()),
                 verdict,
+                questions: per_question,
             })
         })
-        .collect()
+        .collect();
+    let mut planned: Vec<Round> = questions.iter().map(|(q, _)| q.round).collect();
+    planned.dedup();
+    let asked_questions = questions.iter().filter(|(q, _)| outcome.asked.contains(&q.id)).count();
+    let graded_or_skipped = outcome.attempts.len() + outcome.skipped;
+    Scorecard {
+        planned_questions: questions.len(),
+        asked_questions,
+        planned_rounds: planned.len(),
+        cut_short: outcome.stopped.is_some() || graded_or_skipped < questions.len(),
+        rounds,
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::practice::history::{Attempt, FORMAT, Mode};
+    use crate::practice::history::{Attempt, Mode};
 
     fn question(id: u64, round: Round) -> Question {
         Question::sample(id, round)
@@ -111,7 +164,6 @@ mod tests {
 
     fn graded(id: u64, grade: Grade) -> Attempt {
         Attempt {
-            v: FORMAT,
             id,
             started_at: chrono::Utc::now(),
             duration_ms: 30_000,
@@ -164,11 +216,12 @@ mod tests {
         let asked: Vec<(&Question, Option<Duration>)> = questions.iter().map(|q| (q, limit)).collect();
         let outcome = Outcome {
             attempts: vec![graded(1, Grade::Good), graded(2, Grade::Again), graded(4, Grade::Easy)],
-            skipped: 0,
-            stopped: None,
+            skipped: 1,
+            asked: vec![1, 2, 3, 4],
+            ..Outcome::default()
         };
         let card = scorecard(&asked, &outcome);
-        let verdicts: Vec<(Round, Verdict)> = card.iter().map(|s| (s.round, s.verdict)).collect();
+        let verdicts: Vec<(Round, Verdict)> = card.rounds.iter().map(|s| (s.round, s.verdict)).collect();
         assert_eq!(
             verdicts,
             [
@@ -177,6 +230,29 @@ mod tests {
                 (Round::Leadership, Verdict::Ungraded)
             ]
         );
-        assert_eq!((card[0].time_ms, card[0].limit_s), (60_000, Some(240)));
+        assert_eq!((card.rounds[0].time_ms, card.rounds[0].limit_s), (60_000, Some(240)));
+        assert!(!card.cut_short);
+    }
+
+    #[test]
+    fn a_loop_cut_short_scores_only_what_was_asked() {
+        let questions = [
+            question(1, Round::PhoneScreen),
+            question(2, Round::PhoneScreen),
+            question(3, Round::Leadership),
+            question(4, Round::Leadership),
+        ];
+        let asked: Vec<(&Question, Option<Duration>)> = questions.iter().map(|q| (q, None)).collect();
+        let outcome = Outcome {
+            attempts: vec![graded(1, Grade::Good)],
+            asked: vec![1, 2],
+            stopped: Some(crate::practice::session::Stop::Quit),
+            ..Outcome::default()
+        };
+        let card = scorecard(&asked, &outcome);
+        assert_eq!(card.rounds.len(), 1, "leadership was never reached: {card:?}");
+        assert_eq!((card.rounds[0].asked, card.rounds[0].verdict), (2, Verdict::Partial));
+        assert!(card.cut_short);
+        assert_eq!((card.asked_questions, card.planned_questions, card.planned_rounds), (2, 4, 2));
     }
 }

@@ -4,12 +4,11 @@
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use crate::error::{Error, Result};
 use crate::model::Question;
+use crate::sys::editor;
 use crate::sys::fs::{self as fsutil, ReadError};
-use crate::sys::signals::Watch;
 
 /// Notes larger than this are refused: a story is a page or two, not megabytes.
 pub const MAX_NOTE_BYTES: u64 = 16 << 20;
@@ -90,7 +89,7 @@ impl Notes {
     /// a link and the file's mode) only when it changed and the editor succeeded; an empty copy
     /// removes the note. One `qbank note` per question at a time. Whenever the edit cannot be
     /// saved, the edited text is kept under a name of its own, and the error says where.
-    pub fn edit(&self, question: &Question, editor: &[String]) -> Result<Edited> {
+    pub fn edit(&self, question: &Question, program: &[String]) -> Result<Edited> {
         let id = question.id;
         fs::create_dir_all(&self.dir)
             .map_err(|e| Error::io(format!("cannot create `{}`", self.dir.display()), e))?;
@@ -102,7 +101,7 @@ impl Notes {
         let before = self.read_bytes(id)?;
         let start = before.clone().unwrap_or_else(|| outline(question).into_bytes());
         let copy = self.copy_for_editing(id, &start)?;
-        let outcome = run_editor(editor, &copy);
+        let outcome = editor::run(program, &copy);
         let after = match fsutil::read_regular(&copy, MAX_NOTE_BYTES) {
             Ok(after) => after,
             Err(e) => return Err(self.kept(id, &copy, &format!("cannot read the edited note: {e}"))),
@@ -236,42 +235,6 @@ fn edit_prefix(id: u64) -> String {
 /// A new note's outline that nobody typed into.
 fn is_untouched_outline(text: &[u8]) -> bool {
     std::str::from_utf8(text).is_ok_and(|text| own_words(text).is_empty())
-}
-
-/// `$VISUAL`, else `$EDITOR`, else `vi`, as a program and its arguments: a value naming a
-/// file is the program (spaces and all); otherwise it is split at whitespace (`code --wait`).
-pub fn editor_command() -> Vec<String> {
-    ["VISUAL", "EDITOR"]
-        .into_iter()
-        .filter_map(|name| std::env::var(name).ok())
-        .map(|value| {
-            if Path::new(&value).is_file() {
-                vec![value]
-            } else {
-                value.split_whitespace().map(str::to_string).collect::<Vec<_>>()
-            }
-        })
-        .find(|words| !words.is_empty())
-        .unwrap_or_else(|| vec!["vi".to_string()])
-}
-
-/// Runs the editor on `file` and waits. Meanwhile the terminal's signals belong to the editor
-/// (as with git): qbank notes SIGINT, SIGQUIT, SIGTERM and SIGHUP instead of dying, and the
-/// editor's own exit decides whether the edit is saved.
-fn run_editor(editor: &[String], file: &Path) -> Result<()> {
-    let Some((program, args)) = editor.split_first() else {
-        return Err(Error::user("no editor: set VISUAL or EDITOR"));
-    };
-    let watch = Watch::start().map_err(|e| Error::io("cannot handle signals", e))?;
-    let status = Command::new(program).args(args).arg(file).status();
-    drop(watch);
-    let status = status.map_err(|e| {
-        Error::io(format!("cannot run the editor `{program}` (set VISUAL or EDITOR to one you have)"), e)
-    })?;
-    if !status.success() {
-        return Err(Error::user(format!("the editor `{program}` failed ({status})")));
-    }
-    Ok(())
 }
 
 /// `note` without HTML comments and without headings that only name a STAR part.

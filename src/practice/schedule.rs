@@ -2,19 +2,26 @@
 //!
 //! Nothing but the attempt log is stored; the cards are derived from it each time, so two
 //! histories merge by concatenation and a skipped damaged line costs one review, not a state.
+//! A question is due on the practice day its card falls due, whatever the hour (calendar).
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 use chrono::{DateTime, Utc};
+use rand::seq::SliceRandom;
 use rs_fsrs::{Card, FSRS, Parameters};
 
 use crate::model::Question;
+use crate::practice::calendar::Calendar;
 use crate::practice::history::Attempt;
+use crate::query::draw;
 
 /// Every practised question's card.
 pub struct Schedule {
     fsrs: FSRS,
     cards: HashMap<u64, Card>,
+    /// What the cards were replayed from, so an undone grade can be taken out again.
+    attempts: Vec<Attempt>,
+    calendar: Calendar,
 }
 
 /// Where a question stands for `--due` and `qbank due`.
@@ -27,25 +34,42 @@ pub enum Status {
 }
 
 impl Schedule {
-    pub fn new() -> Schedule {
+    pub fn new(calendar: Calendar) -> Schedule {
         // The long-term scheduler counts in days: interview answers come back tomorrow at the
         // earliest, not in ten minutes as flash cards do.
         let parameters = Parameters { enable_short_term: false, ..Parameters::default() };
-        Schedule { fsrs: FSRS::new(parameters), cards: HashMap::new() }
+        Schedule { fsrs: FSRS::new(parameters), cards: HashMap::new(), attempts: Vec::new(), calendar }
     }
 
     /// Replays attempts in the order they were graded, whatever order the log holds them in.
-    pub fn from_attempts<'a>(attempts: impl IntoIterator<Item = &'a Attempt>) -> Schedule {
+    pub fn from_attempts<'a>(
+        attempts: impl IntoIterator<Item = &'a Attempt>,
+        calendar: Calendar,
+    ) -> Schedule {
         let mut attempts: Vec<&Attempt> = attempts.into_iter().collect();
         attempts.sort_by_key(|a| a.graded_at());
-        let mut schedule = Schedule::new();
+        let mut schedule = Schedule::new(calendar);
         for attempt in attempts {
             schedule.record(attempt);
         }
         schedule
     }
 
+    pub fn calendar(&self) -> Calendar {
+        self.calendar
+    }
+
+    /// Takes an attempt's grade back out: the cards are replayed without it.
+    pub fn forget(&mut self, undone: &Attempt) {
+        let mut kept = std::mem::take(&mut self.attempts);
+        if let Some(at) = kept.iter().rposition(|a| a.id == undone.id && a.started_at == undone.started_at) {
+            kept.remove(at);
+        }
+        *self = Schedule::from_attempts(&kept, self.calendar);
+    }
+
     pub fn record(&mut self, attempt: &Attempt) {
+        self.attempts.push(attempt.clone());
         let at = attempt.graded_at();
         let card = self.cards.remove(&attempt.id).unwrap_or_else(|| Card {
             due: at,
@@ -61,12 +85,24 @@ impl Schedule {
         self.cards.get(&id).map(|card| card.due)
     }
 
+    /// New, due (its practice day has come) or later.
     pub fn status(&self, id: u64, now: DateTime<Utc>) -> Status {
         match self.due(id) {
             None => Status::New,
-            Some(due) if due <= now => Status::Due(due),
+            Some(due) if self.calendar.day(due) <= self.calendar.day(now) => Status::Due(due),
             Some(due) => Status::Later(due),
         }
+    }
+
+    /// How many questions were practised for the first time on `now`'s practice day.
+    pub fn new_today(&self, now: DateTime<Utc>) -> usize {
+        let today = self.calendar.day(now);
+        let mut first: HashMap<u64, DateTime<Utc>> = HashMap::new();
+        for attempt in &self.attempts {
+            let at = attempt.graded_at();
+            first.entry(attempt.id).and_modify(|f| *f = (*f).min(at)).or_insert(at);
+        }
+        first.values().filter(|&&at| self.calendar.day(at) == today).count()
     }
 
     /// Questions due now, most overdue first.
@@ -106,17 +142,23 @@ impl Schedule {
         dated
     }
 
-    /// What `--due` drills: due questions, most overdue first, then new ones in id order.
-    pub fn drill<'a>(&self, pool: &[&'a Question], now: DateTime<Utc>) -> Vec<&'a Question> {
-        let due = self.due_now(pool, now).into_iter().map(|(q, _)| q);
-        let new = pool.iter().copied().filter(|q| self.status(q.id, now) == Status::New);
+    /// What `--due` drills: due questions, most overdue first, then at most `new_limit` new
+    /// ones, shuffled by `seed`, leaving out `suspended` questions.
+    pub fn drill<'a>(
+        &self,
+        pool: &[&'a Question],
+        now: DateTime<Utc>,
+        new_limit: usize,
+        suspended: &BTreeSet<u64>,
+        seed: u64,
+    ) -> Vec<&'a Question> {
+        let pool: Vec<&Question> = pool.iter().copied().filter(|q| !suspended.contains(&q.id)).collect();
+        let due = self.due_now(&pool, now).into_iter().map(|(q, _)| q);
+        let mut new: Vec<&Question> =
+            pool.iter().copied().filter(|q| self.status(q.id, now) == Status::New).collect();
+        new.shuffle(&mut draw::rng(seed));
+        new.truncate(new_limit);
         due.chain(new).collect()
-    }
-}
-
-impl Default for Schedule {
-    fn default() -> Schedule {
-        Schedule::new()
     }
 }
 
@@ -132,7 +174,7 @@ impl Attempt {
 mod tests {
     use super::*;
     use crate::practice::grade::Grade;
-    use crate::practice::history::{FORMAT, Mode};
+    use crate::practice::history::Mode;
     use chrono::Duration;
 
     fn at(text: &str) -> DateTime<Utc> {
@@ -141,7 +183,6 @@ mod tests {
 
     fn attempt(id: u64, when: DateTime<Utc>, grade: Grade) -> Attempt {
         Attempt {
-            v: FORMAT,
             id,
             started_at: when,
             duration_ms: 0,
@@ -156,7 +197,7 @@ mod tests {
 
     fn due_after(grades: &[Grade]) -> DateTime<Utc> {
         let start = at("2026-03-01T09:00:00Z");
-        let mut schedule = Schedule::new();
+        let mut schedule = Schedule::new(Calendar::default());
         let mut when = start;
         for &grade in grades {
             schedule.record(&attempt(1, when, grade));
@@ -193,16 +234,22 @@ mod tests {
         let a = attempt(1, at("2026-03-01T09:00:00Z"), Grade::Again);
         let b = attempt(2, at("2026-03-03T09:00:00Z"), Grade::Again);
         let c = attempt(1, at("2026-03-02T09:00:00Z"), Grade::Good);
-        let forward = Schedule::from_attempts([&a, &c, &b]);
-        let shuffled = Schedule::from_attempts([&b, &c, &a]);
+        let forward = Schedule::from_attempts([&a, &c, &b], Calendar::default());
+        let shuffled = Schedule::from_attempts([&b, &c, &a], Calendar::default());
         assert_eq!(forward.due(1), shuffled.due(1));
         assert_eq!(forward.due(2), Some(at("2026-03-04T09:00:00Z")));
         let questions: Vec<Question> = [1, 2, 3].map(question).into();
         let pool: Vec<&Question> = questions.iter().collect();
         let now = at("2026-04-01T00:00:00Z");
-        let order: Vec<u64> = forward.drill(&pool, now).iter().map(|q| q.id).collect();
+        let order: Vec<u64> =
+            forward.drill(&pool, now, 10, &BTreeSet::new(), 1).iter().map(|q| q.id).collect();
         assert_eq!(order, [2, 1, 3], "2 is the most overdue, 3 is new");
-        assert!(forward.drill(&pool, at("2026-03-03T10:00:00Z")).iter().all(|q| q.id == 3));
+        assert!(
+            forward
+                .drill(&pool, at("2026-03-02T10:00:00Z"), 10, &BTreeSet::new(), 1)
+                .iter()
+                .all(|q| q.id == 3)
+        );
     }
 
     fn question(id: u64) -> Question {

@@ -1,22 +1,24 @@
-//! A practice or mock session as a state machine: ask, reveal, grade, record, repeat. The
-//! terminal and the scripted stdin protocol are two `Driver`s; this module knows neither.
+//! A practice or mock session as a state machine that a front end steps through: show a
+//! question, take its answer, take a grade, record it, move on. The full-screen app and the
+//! scripted protocol (tui/) are two front ends; this module knows no screen and no keyboard.
 
 use std::time::Duration;
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 
 use crate::error::Result;
-use crate::model::{Question, Round};
+use crate::model::Question;
 use crate::practice::grade::{Choice, Grade};
-use crate::practice::history::{Attempt, FORMAT, History, Mode};
+use crate::practice::history::{Attempt, Draft, History, Mode, Record, Undo};
 use crate::practice::schedule::Schedule;
-use crate::render::practice as view;
 
-/// One question of a session and its time limit (None: untimed).
-#[derive(Clone, Copy, Debug)]
+/// One question of a session, its time limit (None: untimed), and the text of a draft to
+/// resume, if the candidate left one.
+#[derive(Clone, Debug)]
 pub struct Item<'a> {
     pub question: &'a Question,
     pub limit: Option<Duration>,
+    pub draft: Option<String>,
 }
 
 /// What the candidate produced for one question.
@@ -38,295 +40,301 @@ pub enum Stop {
     Interrupted,
 }
 
-/// What the driver saw after asking a question.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Asked {
-    Answered(Answer),
-    Stopped(Stop),
-}
-
-/// What the driver saw after asking for a grade.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Graded {
-    Chose(Choice),
-    Stopped(Stop),
-}
-
-/// How a session talks to the candidate.
-pub trait Driver {
-    /// The width to wrap text to.
-    fn width(&self) -> usize;
-    /// Shows a block of text: a round heading, the reveal.
-    fn show(&mut self, text: &str) -> Result<()>;
-    /// Shows the question and collects the answer until it ends or the time runs out.
-    fn answer(&mut self, prompt: &str, limit: Option<Duration>) -> Result<Asked>;
-    /// Asks for the self-grade.
-    fn grade(&mut self) -> Result<Graded>;
-}
-
-/// Where graded attempts go: the history, or a list in tests.
+/// Where records go: the history, or a list in tests.
 pub trait Recorder {
-    fn record(&mut self, attempt: &Attempt) -> Result<()>;
+    fn record(&mut self, record: &Record) -> Result<()>;
 }
 
 impl Recorder for History {
-    fn record(&mut self, attempt: &Attempt) -> Result<()> {
-        self.append(attempt)
+    fn record(&mut self, record: &Record) -> Result<()> {
+        self.append(record)
     }
 }
 
-impl Recorder for Vec<Attempt> {
-    fn record(&mut self, attempt: &Attempt) -> Result<()> {
-        self.push(attempt.clone());
+impl Recorder for Vec<Record> {
+    fn record(&mut self, record: &Record) -> Result<()> {
+        self.push(record.clone());
         Ok(())
     }
 }
 
-/// Extra text shown after the reveal when the candidate typed an answer. The answer
-/// analyser (feedback) plugs in here; the text comes back already wrapped to `width`.
-pub trait AfterReveal {
-    /// `item` is the question with the answer's time limit.
-    fn after_reveal(&self, item: &Item, answer: &Answer, width: usize) -> Option<String>;
-}
-
-/// One session's settings.
-pub struct Session<'a> {
-    pub items: Vec<Item<'a>>,
-    pub mode: Mode,
-    /// Shared by this session's attempts.
-    pub id: String,
-}
-
-/// What happened: the graded attempts in order, and why it stopped early, if it did.
-#[derive(Debug)]
+/// What happened: the graded attempts in order, what was skipped, what was saved ungraded, how
+/// many questions were shown, and why it stopped early, if it did.
+#[derive(Debug, Default)]
 pub struct Outcome {
     pub attempts: Vec<Attempt>,
     pub skipped: usize,
+    pub drafts: Vec<Draft>,
+    /// Questions shown to the candidate (an undone grade's question counts once).
+    pub asked: Vec<u64>,
     pub stopped: Option<Stop>,
 }
 
-impl Session<'_> {
-    /// A fresh session id: 16 hex digits.
-    pub fn new_id() -> String {
-        format!("{:016x}", rand::random::<u64>())
+/// What a grade did.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Graded {
+    Recorded(Attempt),
+    Skipped,
+    Stopped,
+}
+
+/// One session: its questions, where it is, and what has happened so far.
+pub struct Session<'a> {
+    items: Vec<Item<'a>>,
+    mode: Mode,
+    id: String,
+    position: usize,
+    /// When the current question was shown; None until it is.
+    shown_at: Option<DateTime<Utc>>,
+    outcome: Outcome,
+}
+
+impl<'a> Session<'a> {
+    pub fn new(items: Vec<Item<'a>>, mode: Mode) -> Session<'a> {
+        Session { items, mode, id: new_id(), position: 0, shown_at: None, outcome: Outcome::default() }
     }
 
-    /// Runs every item in order. Each graded attempt is recorded and scheduled before the
-    /// next question, so an interruption loses at most the question in progress.
-    pub fn run(
-        &self,
-        driver: &mut dyn Driver,
+    pub fn mode(&self) -> Mode {
+        self.mode
+    }
+
+    pub fn items(&self) -> &[Item<'a>] {
+        &self.items
+    }
+
+    /// The question being asked or about to be, and its place (from 0); None when done.
+    pub fn current(&self) -> Option<(usize, &Item<'a>)> {
+        self.items.get(self.position).map(|item| (self.position, item))
+    }
+
+    pub fn outcome(&self) -> &Outcome {
+        &self.outcome
+    }
+
+    pub fn into_outcome(self) -> Outcome {
+        self.outcome
+    }
+
+    /// The current question is on the screen: its clock starts now.
+    pub fn show(&mut self, now: DateTime<Utc>) {
+        self.shown_at = Some(now);
+        if let Some((_, item)) = self.current() {
+            let id = item.question.id;
+            if !self.outcome.asked.contains(&id) {
+                self.outcome.asked.push(id);
+            }
+        }
+    }
+
+    /// The candidate's choice for the current question's answer: a grade is recorded and
+    /// scheduled before the session moves on, so a crash loses at most the question in hand.
+    pub fn grade(
+        &mut self,
+        answer: &Answer,
+        choice: Choice,
         recorder: &mut dyn Recorder,
         schedule: &mut Schedule,
-        after_reveal: &dyn AfterReveal,
-    ) -> Result<Outcome> {
-        let mut outcome = Outcome { attempts: Vec::new(), skipped: 0, stopped: None };
-        let mut round: Option<Round> = None;
-        for (index, item) in self.items.iter().enumerate() {
-            if self.mode == Mode::Mock && round != Some(item.question.round) {
-                round = Some(item.question.round);
-                driver.show(&view::round_heading(item.question.round, driver.width()))?;
+    ) -> Result<Graded> {
+        let Some((_, item)) = self.current() else { return Ok(Graded::Stopped) };
+        let question = item.question.id;
+        let limit = item.limit;
+        match choice {
+            Choice::Grade(grade) => {
+                let attempt = self.attempt(question, limit, answer, grade);
+                recorder.record(&Record::Attempt(attempt.clone()))?;
+                schedule.record(&attempt);
+                self.outcome.attempts.push(attempt.clone());
+                self.advance();
+                Ok(Graded::Recorded(attempt))
             }
-            let started_at = Utc::now();
-            let prompt = view::prompt(item.question, index + 1, self.items.len(), item.limit, driver.width());
-            let answer = match driver.answer(&prompt, item.limit)? {
-                Asked::Answered(answer) => answer,
-                Asked::Stopped(stop) => {
-                    outcome.stopped = Some(stop);
-                    break;
-                }
-            };
-            let mut reveal = view::reveal(item.question, &answer, item.limit, driver.width());
-            if !answer.text.trim().is_empty()
-                && let Some(extra) = after_reveal.after_reveal(item, &answer, driver.width())
-            {
-                reveal.push('\n');
-                reveal.push_str(&extra);
+            Choice::Skip => {
+                self.outcome.skipped += 1;
+                self.advance();
+                Ok(Graded::Skipped)
             }
-            driver.show(&reveal)?;
-            let grade = match driver.grade()? {
-                Graded::Chose(Choice::Grade(grade)) => grade,
-                Graded::Chose(Choice::Skip) => {
-                    outcome.skipped += 1;
-                    continue;
-                }
-                Graded::Chose(Choice::Quit) => {
-                    outcome.stopped = Some(Stop::Quit);
-                    break;
-                }
-                Graded::Stopped(stop) => {
-                    outcome.stopped = Some(stop);
-                    break;
-                }
-            };
-            let attempt = self.attempt(item, started_at, answer, grade);
-            recorder.record(&attempt)?;
-            schedule.record(&attempt);
-            outcome.attempts.push(attempt);
+            Choice::Quit => {
+                self.stop(Stop::Quit, Some(answer), recorder)?;
+                Ok(Graded::Stopped)
+            }
         }
-        Ok(outcome)
     }
 
-    fn attempt(
-        &self,
-        item: &Item,
-        started_at: chrono::DateTime<Utc>,
-        answer: Answer,
-        grade: Grade,
-    ) -> Attempt {
-        Attempt {
-            v: FORMAT,
+    /// Ends the session. An answer that was typed but not graded is saved as a draft, which
+    /// `history` shows and `practice --resume` offers again: nothing typed is lost.
+    pub fn stop(&mut self, stop: Stop, unsaved: Option<&Answer>, recorder: &mut dyn Recorder) -> Result<()> {
+        if self.outcome.stopped.is_some() {
+            return Ok(());
+        }
+        self.outcome.stopped = Some(stop);
+        let (Some(answer), Some((_, item))) = (unsaved, self.current()) else { return Ok(()) };
+        if answer.text.trim().is_empty() {
+            return Ok(());
+        }
+        let draft = Draft {
             id: item.question.id,
-            started_at,
-            duration_ms: u64::try_from(answer.elapsed.as_millis()).unwrap_or(u64::MAX),
-            limit_s: item.limit.map(|l| u32::try_from(l.as_secs()).unwrap_or(u32::MAX)),
+            started_at: self.shown_at.unwrap_or_else(crate::sys::clock::now),
+            duration_ms: millis(answer.elapsed),
+            limit_s: item.limit.map(seconds),
+            answer: answer.text.clone(),
+            mode: self.mode,
+            session: self.id.clone(),
+        };
+        recorder.record(&Record::Draft(draft.clone()))?;
+        self.outcome.drafts.push(draft);
+        Ok(())
+    }
+
+    /// Takes back the last grade of this session: an undo record is appended (the history is
+    /// never rewritten), the schedule forgets the grade, and the session goes back to that
+    /// question. Returns its answer, to grade again; None when nothing was graded.
+    pub fn undo(
+        &mut self,
+        recorder: &mut dyn Recorder,
+        schedule: &mut Schedule,
+        now: DateTime<Utc>,
+    ) -> Result<Option<Answer>> {
+        let Some(attempt) = self.outcome.attempts.pop() else { return Ok(None) };
+        let undo = Undo { at: now, id: attempt.id, started_at: attempt.started_at };
+        if let Err(e) = recorder.record(&Record::Undo(undo)) {
+            self.outcome.attempts.push(attempt);
+            return Err(e);
+        }
+        schedule.forget(&attempt);
+        if let Some(at) = self.items.iter().position(|item| item.question.id == attempt.id) {
+            self.position = at;
+        }
+        self.shown_at = Some(attempt.started_at);
+        Ok(Some(Answer {
+            text: attempt.answer,
+            elapsed: Duration::from_millis(attempt.duration_ms),
+            timed_out: attempt.timed_out,
+        }))
+    }
+
+    fn advance(&mut self) {
+        self.position += 1;
+        self.shown_at = None;
+    }
+
+    fn attempt(&self, id: u64, limit: Option<Duration>, answer: &Answer, grade: Grade) -> Attempt {
+        Attempt {
+            id,
+            started_at: self.shown_at.unwrap_or_else(crate::sys::clock::now),
+            duration_ms: millis(answer.elapsed),
+            limit_s: limit.map(seconds),
             timed_out: answer.timed_out,
             grade,
-            answer: answer.text,
+            answer: answer.text.clone(),
             mode: self.mode,
             session: self.id.clone(),
         }
     }
 }
 
+/// A fresh session id: 16 hex digits.
+fn new_id() -> String {
+    format!("{:016x}", rand::random::<u64>())
+}
+
+fn millis(duration: Duration) -> u64 {
+    u64::try_from(duration.as_millis()).unwrap_or(u64::MAX)
+}
+
+fn seconds(limit: Duration) -> u32 {
+    u32::try_from(limit.as_secs()).unwrap_or(u32::MAX)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::VecDeque;
-
-    /// Plays back answers and grades; records what it was shown.
-    struct Fake {
-        steps: VecDeque<Step>,
-        shown: Vec<String>,
-    }
-
-    enum Step {
-        Answer(Asked),
-        Grade(Graded),
-    }
-
-    impl Driver for Fake {
-        fn width(&self) -> usize {
-            80
-        }
-        fn show(&mut self, text: &str) -> Result<()> {
-            self.shown.push(text.to_string());
-            Ok(())
-        }
-        fn answer(&mut self, prompt: &str, _: Option<Duration>) -> Result<Asked> {
-            self.shown.push(prompt.to_string());
-            match self.steps.pop_front() {
-                Some(Step::Answer(asked)) => Ok(asked),
-                _ => Ok(Asked::Stopped(Stop::EndOfInput)),
-            }
-        }
-        fn grade(&mut self) -> Result<Graded> {
-            match self.steps.pop_front() {
-                Some(Step::Grade(graded)) => Ok(graded),
-                _ => Ok(Graded::Stopped(Stop::EndOfInput)),
-            }
-        }
-    }
-
-    struct Echo;
-
-    impl AfterReveal for Echo {
-        fn after_reveal(&self, item: &Item, answer: &Answer, _: usize) -> Option<String> {
-            Some(format!("FEEDBACK on {} within {:?}", answer.text, item.limit))
-        }
-    }
+    use crate::model::Round;
+    use crate::practice::calendar::Calendar;
 
     fn question(id: u64, round: Round) -> Question {
-        Question {
-            question: format!("Question {id}?"),
-            look_for: vec!["Signal".into()],
-            ..Question::sample(id, round)
-        }
+        Question { question: format!("Question {id}?"), ..Question::sample(id, round) }
     }
 
-    fn answered(text: &str, seconds: u64) -> Step {
-        Step::Answer(Asked::Answered(Answer {
-            text: text.into(),
-            elapsed: Duration::from_secs(seconds),
-            timed_out: false,
-        }))
+    fn answer(text: &str, seconds: u64) -> Answer {
+        Answer { text: text.into(), elapsed: Duration::from_secs(seconds), timed_out: false }
     }
 
-    fn run(mode: Mode, questions: &[Question], steps: Vec<Step>) -> (Outcome, Vec<Attempt>, Fake) {
-        let session = Session {
-            items: questions
-                .iter()
-                .map(|q| Item { question: q, limit: Some(Duration::from_secs(60)) })
-                .collect(),
-            mode,
-            id: "abc".into(),
-        };
-        let mut fake = Fake { steps: steps.into(), shown: vec![] };
-        let mut recorded = Vec::new();
-        let outcome = session.run(&mut fake, &mut recorded, &mut Schedule::new(), &Echo).unwrap();
-        (outcome, recorded, fake)
+    fn session(questions: &[Question]) -> Session<'_> {
+        let items = questions
+            .iter()
+            .map(|q| Item { question: q, limit: Some(Duration::from_secs(60)), draft: None })
+            .collect();
+        Session::new(items, Mode::Practice)
+    }
+
+    fn at(text: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(text).unwrap().with_timezone(&Utc)
     }
 
     #[test]
-    fn grades_are_recorded_skips_are_not_and_quit_stops() {
+    fn grades_are_recorded_skips_are_not_and_quit_keeps_the_typed_answer() {
         let questions = [
             question(1, Round::PhoneScreen),
             question(2, Round::PhoneScreen),
             question(3, Round::Leadership),
         ];
-        let steps = vec![
-            answered("my answer", 42),
-            Step::Grade(Graded::Chose(Choice::Grade(Grade::Hard))),
-            answered("", 5),
-            Step::Grade(Graded::Chose(Choice::Skip)),
-            answered("", 5),
-            Step::Grade(Graded::Chose(Choice::Quit)),
-        ];
-        let (outcome, recorded, fake) = run(Mode::Practice, &questions, steps);
-        assert_eq!(outcome.stopped, Some(Stop::Quit));
-        assert_eq!(outcome.skipped, 1);
-        assert_eq!(recorded, outcome.attempts);
-        assert_eq!(recorded.len(), 1);
-        let attempt = &recorded[0];
-        assert_eq!((attempt.id, attempt.grade, attempt.duration_ms), (1, Grade::Hard, 42_000));
+        let mut session = session(&questions);
+        let mut records: Vec<Record> = Vec::new();
+        let mut schedule = Schedule::new(Calendar::default());
+        session.show(at("2026-03-01T09:00:00Z"));
+        let graded =
+            session.grade(&answer("my answer", 42), Choice::Grade(Grade::Hard), &mut records, &mut schedule);
+        assert!(
+            matches!(graded.unwrap(), Graded::Recorded(a) if a.grade == Grade::Hard && a.duration_ms == 42_000)
+        );
+        session.show(at("2026-03-01T09:01:00Z"));
         assert_eq!(
-            (attempt.answer.as_str(), attempt.limit_s, attempt.session.as_str()),
-            ("my answer", Some(60), "abc")
+            session.grade(&answer("", 5), Choice::Skip, &mut records, &mut schedule).unwrap(),
+            Graded::Skipped
+        );
+        session.show(at("2026-03-01T09:02:00Z"));
+        let quit =
+            session.grade(&answer("half an answer", 5), Choice::Quit, &mut records, &mut schedule).unwrap();
+        assert_eq!(quit, Graded::Stopped);
+        let outcome = session.into_outcome();
+        assert_eq!(
+            (outcome.skipped, outcome.stopped, outcome.asked.as_slice()),
+            (1, Some(Stop::Quit), &[1, 2, 3][..])
         );
         assert!(
-            fake.shown.iter().any(|s| s.ends_with("\nFEEDBACK on my answer within Some(60s)")),
-            "hook runs on a typed answer, with the item's time limit"
+            matches!(&records[..], [Record::Attempt(a), Record::Draft(d)] if a.id == 1 && d.id == 3 && d.answer == "half an answer")
         );
-        assert_eq!(fake.shown.iter().filter(|s| s.contains("FEEDBACK")).count(), 1, "and only then");
+        assert_eq!(schedule.due(1), Some(at("2026-03-03T09:00:42Z")), "hard: two days from the grade");
     }
 
     #[test]
-    fn an_interruption_keeps_what_was_graded() {
+    fn an_empty_answer_leaves_no_draft() {
+        let questions = [question(1, Round::PhoneScreen)];
+        let mut session = session(&questions);
+        let mut records: Vec<Record> = Vec::new();
+        session.show(at("2026-03-01T09:00:00Z"));
+        session.stop(Stop::Interrupted, Some(&answer("  \n", 3)), &mut records).unwrap();
+        assert!(records.is_empty());
+        assert_eq!(session.outcome().stopped, Some(Stop::Interrupted));
+    }
+
+    #[test]
+    fn undo_takes_the_grade_back_and_returns_to_its_question() {
         let questions = [question(1, Round::PhoneScreen), question(2, Round::PhoneScreen)];
-        let steps = vec![
-            answered("", 1),
-            Step::Grade(Graded::Chose(Choice::Grade(Grade::Easy))),
-            answered("half", 1),
-            Step::Grade(Graded::Stopped(Stop::Interrupted)),
-        ];
-        let (outcome, recorded, _) = run(Mode::Practice, &questions, steps);
-        assert_eq!(outcome.stopped, Some(Stop::Interrupted));
-        assert_eq!(recorded.iter().map(|a| a.id).collect::<Vec<_>>(), [1]);
-    }
-
-    #[test]
-    fn a_mock_announces_each_round_once() {
-        let questions = [
-            question(1, Round::PhoneScreen),
-            question(2, Round::PhoneScreen),
-            question(3, Round::Leadership),
-        ];
-        let grade = || Step::Grade(Graded::Chose(Choice::Grade(Grade::Good)));
-        let steps = vec![answered("", 1), grade(), answered("", 1), grade(), answered("", 1), grade()];
-        let (outcome, recorded, fake) = run(Mode::Mock, &questions, steps);
-        assert_eq!(outcome.stopped, None);
-        assert!(recorded.iter().all(|a| a.mode == Mode::Mock));
-        let headings: Vec<&String> = fake.shown.iter().filter(|s| s.contains("round")).collect();
-        assert_eq!(headings.len(), 2, "{headings:?}");
+        let mut session = session(&questions);
+        let mut records: Vec<Record> = Vec::new();
+        let mut schedule = Schedule::new(Calendar::default());
+        session.show(at("2026-03-01T09:00:00Z"));
+        session.grade(&answer("first", 10), Choice::Grade(Grade::Easy), &mut records, &mut schedule).unwrap();
+        assert_eq!(session.current().unwrap().1.question.id, 2);
+        let back = session.undo(&mut records, &mut schedule, at("2026-03-01T09:01:00Z")).unwrap();
+        assert_eq!(back.unwrap().text, "first");
+        assert_eq!(session.current().unwrap().1.question.id, 1);
+        assert_eq!(schedule.due(1), None, "the schedule forgot the grade");
+        assert!(
+            matches!(&records[1], Record::Undo(u) if u.id == 1 && u.started_at == at("2026-03-01T09:00:00Z"))
+        );
+        session.grade(&answer("first", 10), Choice::Grade(Grade::Good), &mut records, &mut schedule).unwrap();
+        assert_eq!(session.outcome().attempts.len(), 1);
+        assert_eq!(session.outcome().asked, [1]);
     }
 }

@@ -3,10 +3,11 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
-use chrono::{DateTime, Local, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
 use crate::model::{Competency, Framework, Question};
+use crate::practice::calendar::Calendar;
 use crate::practice::grade::Grade;
 use crate::practice::history::Attempt;
 use crate::practice::schedule::{Schedule, Status};
@@ -22,7 +23,7 @@ pub struct Stats {
     pub rounds: Vec<Strength>,
     /// Practised tags, weakest first.
     pub tags: Vec<Strength>,
-    /// Consecutive days with an attempt, ending today or yesterday.
+    /// Consecutive practice days with an attempt, ending today or yesterday.
     pub streak_days: u32,
     pub due: DueCounts,
     /// Story questions per competency and how many have a note; none is a gap.
@@ -54,13 +55,14 @@ pub struct Stories {
     pub gap: bool,
 }
 
-/// Stats over `pool`: attempts at other questions are left out.
+/// Stats over `pool` at `now`: attempts at other questions are left out; days are practice
+/// days of `calendar`.
 pub fn compute(
     pool: &[&Question],
     attempts: &[Attempt],
     noted: &HashSet<u64>,
     now: DateTime<Utc>,
-    today: NaiveDate,
+    calendar: Calendar,
 ) -> Stats {
     let by_id: BTreeMap<u64, &Question> = pool.iter().map(|q| (q.id, *q)).collect();
     let attempts: Vec<(&Attempt, &Question)> =
@@ -81,8 +83,7 @@ pub fn compute(
     tags.sort_by(|a, b| {
         a.strength.unwrap_or(0.0).total_cmp(&b.strength.unwrap_or(0.0)).then(b.attempts.cmp(&a.attempts))
     });
-    let days: BTreeSet<NaiveDate> =
-        attempts.iter().map(|(a, _)| a.started_at.with_timezone(&Local).date_naive()).collect();
+    let days: BTreeSet<NaiveDate> = attempts.iter().map(|(a, _)| calendar.day(a.started_at)).collect();
     Stats {
         attempts: attempts.len(),
         questions_seen: seen.len(),
@@ -91,8 +92,8 @@ pub fn compute(
         grades,
         rounds,
         tags,
-        streak_days: streak(&days, today),
-        due: due_counts(pool, &Schedule::from_attempts(attempts.iter().map(|(a, _)| *a)), now),
+        streak_days: streak(&days, calendar.day(now)),
+        due: due_counts(pool, &Schedule::from_attempts(attempts.iter().map(|(a, _)| *a), calendar), now),
         stories: stories(pool, noted),
     }
 }
@@ -159,7 +160,8 @@ fn stories(pool: &[&Question], noted: &HashSet<u64>) -> Vec<Stories> {
 mod tests {
     use super::*;
     use crate::model::Round;
-    use crate::practice::history::{FORMAT, Mode};
+    use crate::practice::history::Mode;
+    use chrono::Local;
 
     fn question(id: u64, round: Round, tags: &[&str], competency: Competency) -> Question {
         Question {
@@ -173,7 +175,6 @@ mod tests {
     fn attempt(id: u64, day: u32, grade: Grade) -> Attempt {
         let started_at = Local.with_ymd_and_hms(2026, 3, day, 12, 0, 0).unwrap().with_timezone(&Utc);
         Attempt {
-            v: FORMAT,
             id,
             started_at,
             duration_ms: 1000,
@@ -204,9 +205,8 @@ mod tests {
             attempt(99, 10, Grade::Good),
         ];
         let noted: HashSet<u64> = [2].into();
-        let today = NaiveDate::from_ymd_opt(2026, 3, 11).unwrap();
         let now = Local.with_ymd_and_hms(2026, 3, 11, 9, 0, 0).unwrap().with_timezone(&Utc);
-        let stats = compute(&pool, &attempts, &noted, now, today);
+        let stats = compute(&pool, &attempts, &noted, now, Calendar::default());
         assert_eq!(
             (stats.attempts, stats.questions_seen, stats.questions_total),
             (4, 2, 3),

@@ -14,8 +14,8 @@ use super::text::{framework_steps, levels_section, list_section, section};
 use super::wrap::{truncate, wrap};
 use crate::model::{Question, Round};
 use crate::practice::grade::Grade;
-use crate::practice::history::{Attempt, Loaded};
-use crate::practice::mock::{RoundScore, Verdict};
+use crate::practice::history::{Attempt, Draft, Loaded};
+use crate::practice::mock::{RoundScore, Scorecard, Verdict};
 use crate::practice::schedule::Schedule;
 use crate::practice::session::{Answer, Outcome, Stop};
 use crate::practice::stats::{Stats, Strength};
@@ -193,6 +193,13 @@ pub fn summary(outcome: &Outcome, schedule: &Schedule, now: DateTime<Utc>) -> St
         }
         _ => {}
     }
+    for draft in &outcome.drafts {
+        let _ = writeln!(
+            out,
+            "Your answer to #{} is saved ungraded: `qbank practice --resume` brings it back.",
+            draft.id
+        );
+    }
     out
 }
 
@@ -210,18 +217,53 @@ pub fn attempt(
     columns: Option<usize>,
     width: usize,
 ) -> String {
-    let mut took = human::took(Duration::from_millis(attempt.duration_ms));
-    if let Some(limit) = attempt.limit_s {
-        took.push_str(&format!(" of {}", human::took(Duration::from_secs(limit.into()))));
-    }
+    let mut took = took_of(attempt.duration_ms, attempt.limit_s);
     if attempt.timed_out {
         took.push_str(", ran out");
     }
+    entry(
+        attempt.started_at,
+        attempt.id,
+        &grade_word(attempt.grade),
+        &took,
+        &attempt.answer,
+        question,
+        columns,
+        width,
+    )
+}
+
+/// An answer saved ungraded, as `attempt` shows a graded one, with `draft` for its grade.
+pub fn draft(draft: &Draft, question: Option<&Question>, columns: Option<usize>, width: usize) -> String {
+    let took = took_of(draft.duration_ms, draft.limit_s);
+    let word = style::dim(&format!("{:<5}", "draft")).to_string();
+    entry(draft.started_at, draft.id, &word, &took, &draft.answer, question, columns, width)
+}
+
+fn took_of(duration_ms: u64, limit_s: Option<u32>) -> String {
+    let mut took = human::took(Duration::from_millis(duration_ms));
+    if let Some(limit) = limit_s {
+        took.push_str(&format!(" of {}", human::took(Duration::from_secs(limit.into()))));
+    }
+    took
+}
+
+#[allow(clippy::too_many_arguments)]
+fn entry(
+    started_at: DateTime<Utc>,
+    id: u64,
+    word: &str,
+    took: &str,
+    answer: &str,
+    question: Option<&Question>,
+    columns: Option<usize>,
+    width: usize,
+) -> String {
     let head = format!(
         "{}  {}  {}  {}",
-        style::dim(&human::stamp(attempt.started_at)),
-        style::id(&format!("#{:<4}", attempt.id)),
-        grade_word(attempt.grade),
+        style::dim(&human::stamp(started_at)),
+        style::id(&format!("#{id:<4}")),
+        word,
         took
     );
     let used = 16 + 2 + 5 + 2 + 5 + 2 + took.width() + 2;
@@ -234,9 +276,14 @@ pub fn attempt(
         None => text,
     };
     let mut out = format!("{head}  {}\n", style::dim(&text));
-    for line in clean(&attempt.answer).lines() {
+    // Every line as typed (an outline's line breaks are its structure), each wrapped under
+    // the heading.
+    for line in clean(answer).trim_end().lines() {
         for row in wrap(line, width, "      ") {
             let _ = writeln!(out, "{row}");
+        }
+        if line.trim().is_empty() {
+            out.push('\n');
         }
     }
     out
@@ -324,37 +371,129 @@ fn strengths<S: std::borrow::Borrow<Strength>>(out: &mut String, title: &str, ro
     }
 }
 
-/// The mock loop's scorecard: per round, the grades, time used of the limit and a verdict.
-pub fn scorecard(scores: &[RoundScore]) -> String {
+/// The mock loop's scorecard: per round reached, the grades, time used of the limit and a
+/// verdict; then whether the loop was cut short.
+pub fn scorecard(card: &Scorecard) -> String {
     let mut out = format!("\n{}\n", heading("Mock loop scorecard"));
-    for score in scores {
+    for score in &card.rounds {
         let grades: Vec<&str> = score.grades.iter().map(|g| g.name()).collect();
         let grades = if grades.is_empty() { "-".to_string() } else { grades.join(", ") };
         let passed = score.grades.iter().filter(|g| g.is_pass()).count();
-        let mut took = human::took(Duration::from_millis(score.time_ms));
-        if let Some(limit) = score.limit_s {
-            took.push_str(&format!(" of {}", human::took(Duration::from_secs(limit))));
-        }
         let verdict = format!("{:<11}", score.verdict.name());
         let verdict = match score.verdict {
             Verdict::Strong => style::tag(&verdict).to_string(),
-            Verdict::Mixed | Verdict::Weak => style::warning(&verdict).to_string(),
+            Verdict::Partial | Verdict::Mixed | Verdict::Weak => style::warning(&verdict).to_string(),
             Verdict::Ungraded => style::dim(&verdict).to_string(),
         };
         let _ = writeln!(
             out,
-            "  {}  {verdict}  {} asked, {passed} of {} passed  {:<18}  {}",
+            "  {}  {verdict}  {} asked, {passed} of {} passed  {}  {}",
             style::round(&format!("{:<13}", score.round.title())),
             score.asked,
             score.grades.len(),
-            grades,
-            style::dim(&took)
+            style::dim(&format!("{:<15}", round_time(score))),
+            grades
         );
     }
-    let strong = scores.iter().filter(|s| s.verdict == Verdict::Strong).count();
-    let _ =
-        writeln!(out, "  {} of {} rounds strong (every answer graded good or easy)", strong, scores.len());
+    if card.rounds.is_empty() {
+        let _ = writeln!(out, "  No question was asked.");
+    }
+    let strong = card.rounds.iter().filter(|s| s.verdict == Verdict::Strong).count();
+    let _ = writeln!(
+        out,
+        "  {strong} of {} rounds strong (every question asked graded good or easy)",
+        card.planned_rounds
+    );
+    if card.cut_short {
+        let _ = writeln!(out, "  {}", style::warning(&cut_short(card)));
+    }
     out
+}
+
+/// The scorecard as a Markdown report: the summary table, then each round's questions with
+/// their grades and the answers given.
+pub fn scorecard_markdown(
+    card: &Scorecard,
+    corpus_questions: &[&Question],
+    answers: &[Attempt],
+    when: DateTime<Utc>,
+    seed: u64,
+) -> String {
+    let mut out =
+        format!("# Mock interview scorecard\n\n{} · seed {seed}\n\n", when.format("%Y-%m-%d %H:%M UTC"));
+    if card.cut_short {
+        let _ = writeln!(out, "**{}**\n", cut_short(card));
+    }
+    out.push_str("| Round | Verdict | Asked | Passed | Grades | Time |\n|---|---|---|---|---|---|\n");
+    for score in &card.rounds {
+        let grades: Vec<&str> = score.grades.iter().map(|g| g.name()).collect();
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} of {} | {} | {} |",
+            score.round.title(),
+            score.verdict.name(),
+            score.asked,
+            score.grades.iter().filter(|g| g.is_pass()).count(),
+            score.grades.len(),
+            if grades.is_empty() { "-".to_string() } else { grades.join(", ") },
+            round_time(score)
+        );
+    }
+    let strong = card.rounds.iter().filter(|s| s.verdict == Verdict::Strong).count();
+    let _ = writeln!(out, "\n{strong} of {} rounds strong.", card.planned_rounds);
+    for score in &card.rounds {
+        let _ = writeln!(out, "\n## {}", score.round.title());
+        for asked in &score.questions {
+            let Some(question) = corpus_questions.iter().find(|q| q.id == asked.id) else { continue };
+            let _ = writeln!(
+                out,
+                "\n### #{} {}\n",
+                asked.id,
+                super::markdown::inline(question.question.split("\n\n").next().unwrap_or_default())
+            );
+            let result = match asked.grade {
+                Some(grade) => {
+                    let mut took = human::took(Duration::from_millis(asked.time_ms));
+                    if asked.timed_out {
+                        took.push_str(", time ran out");
+                    }
+                    format!("Graded **{}** ({took})", grade.name())
+                }
+                None => "Not graded".to_string(),
+            };
+            let _ = writeln!(out, "{result}");
+            if let Some(answer) =
+                answers.iter().find(|a| a.id == asked.id).filter(|a| !a.answer.trim().is_empty())
+            {
+                let _ = writeln!(out, "\n{}", quote(&super::markdown::block(&answer.answer)));
+            }
+        }
+    }
+    out
+}
+
+fn quote(block: &str) -> String {
+    block
+        .lines()
+        .map(|line| if line.is_empty() { ">".to_string() } else { format!("> {line}") })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn round_time(score: &RoundScore) -> String {
+    let mut took = human::took(Duration::from_millis(score.time_ms));
+    if let Some(limit) = score.limit_s {
+        took.push_str(&format!(" of {}", human::took(Duration::from_secs(limit))));
+    }
+    took
+}
+
+fn cut_short(card: &Scorecard) -> String {
+    let reached = card.rounds.len();
+    format!(
+        "Cut short: {} of {} questions asked, {reached} of {} rounds reached; rounds not reached are not scored.",
+        card.asked_questions, card.planned_questions, card.planned_rounds
+    )
 }
 
 /// What loading the history found wrong with it: a line each for skipped lines, and a note for

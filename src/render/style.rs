@@ -28,6 +28,16 @@ pub fn init(choice: ColorChoice) {
     colored::control::set_override(enabled);
 }
 
+/// What `make` returns when no colour is allowed, whatever the output is: for text that goes
+/// into the full-screen app or a file. Colour is switched back as it was afterwards.
+pub fn without_colour<T>(make: impl FnOnce() -> T) -> T {
+    let was = colored::control::SHOULD_COLORIZE.should_colorize();
+    colored::control::set_override(false);
+    let made = make();
+    colored::control::set_override(was);
+    made
+}
+
 /// No colour from here on: for text written to a file.
 pub fn off() {
     colored::control::set_override(false);

@@ -107,6 +107,9 @@ impl Test {
             "XDG_CACHE_HOME",
             "XDG_DATA_HOME",
             "QBANK_CACHE_DIR",
+            "QBANK_NOW",
+            "QBANK_DAY_STARTS_AT",
+            "TZ",
         ] {
             cmd.env_remove(key);
         }
