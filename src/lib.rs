@@ -8,6 +8,7 @@ pub mod exit;
 mod export;
 pub mod feedback;
 pub mod import;
+pub mod judge;
 pub mod loader;
 pub mod model;
 pub mod practice;

@@ -37,7 +37,12 @@ fn options() -> BTreeMap<String, BTreeSet<String>> {
     let mut all = BTreeMap::new();
     all.insert(String::new(), longs(&cli));
     for sub in cli.get_subcommands() {
-        all.insert(sub.get_name().to_string(), longs(sub));
+        // `qbank judge check --judge URL`: a nested subcommand's options count as its parent's.
+        let mut names = longs(sub);
+        for nested in sub.get_subcommands() {
+            names.extend(longs(nested));
+        }
+        all.insert(sub.get_name().to_string(), names);
     }
     all
 }

@@ -12,7 +12,7 @@ const LAYERS: &[&[&str]] = &[
     &["cmd"],
     &["tui"],
     &["render"],
-    &["practice"],
+    &["practice", "judge"],
     &["feedback", "export", "import"],
     &["codec", "query"],
     &["loader"],

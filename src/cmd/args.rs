@@ -29,6 +29,50 @@ pub struct GlobalArgs {
     /// When to colour the output
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN", global = true, help_heading = "Global options")]
     pub color: ColorChoice,
+
+    /// Log each request to the judge on stderr (never the API key)
+    #[arg(long, short = 'v', global = true, help_heading = "Global options")]
+    pub verbose: bool,
+}
+
+/// Which judge reads the answers: the offline analyser unless a URL is given.
+#[derive(Clone, Debug, Default, Args)]
+pub struct JudgeArgs {
+    /// An OpenAI-compatible API's base URL (e.g. http://127.0.0.1:11434/v1), or `offline`
+    #[arg(long = "judge", value_name = "URL", env = "QBANK_JUDGE_URL", help_heading = "Judge")]
+    pub url: Option<String>,
+
+    /// The model to ask; by default the server's only model
+    #[arg(long, value_name = "NAME", env = "QBANK_JUDGE_MODEL", help_heading = "Judge")]
+    pub judge_model: Option<String>,
+
+    /// How long one request to the judge may take, e.g. 60s, 2m
+    #[arg(long, value_name = "DURATION", env = "QBANK_JUDGE_TIMEOUT", default_value = "2m",
+          value_parser = parse_timeout, help_heading = "Judge")]
+    pub judge_timeout: std::time::Duration,
+}
+
+/// The interviewer of a practice or mock session: its judge and its follow-ups.
+#[derive(Clone, Debug, Args)]
+pub struct InterviewerArgs {
+    #[command(flatten)]
+    pub judge: JudgeArgs,
+
+    /// Follow-up questions after each answer, 0 for none [default: 1 with a --judge model, else 0]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(0..=5), help_heading = "Judge")]
+    pub follow_ups: Option<u8>,
+
+    /// Time for each follow-up's reply: 90s, 2m, or 0 for no timer
+    #[arg(long, value_name = "DURATION", default_value = "90s", value_parser = crate::practice::time::parse_limit,
+          help_heading = "Judge")]
+    pub follow_up_time: crate::practice::time::TimeLimit,
+}
+
+fn parse_timeout(text: &str) -> Result<std::time::Duration, String> {
+    match crate::practice::time::parse_limit(text)?.duration() {
+        Some(duration) => Ok(duration),
+        None => Err("a timeout must be longer than 0".to_string()),
+    }
 }
 
 /// The filters shared by list, random and search.

@@ -2,8 +2,8 @@
 
 use std::path::PathBuf;
 
-use crate::cmd::args::FilterArgs;
-use crate::cmd::{Context, calendar, filter, load_history, no_match};
+use crate::cmd::args::{FilterArgs, InterviewerArgs};
+use crate::cmd::{Context, calendar, filter, judge, load_history, no_match};
 use crate::error::{Error, Result};
 use crate::exit::Exit;
 use crate::model::Question;
@@ -37,6 +37,9 @@ pub struct Args {
     /// Also write the scorecard, with each question and answer, to FILE as Markdown
     #[arg(long, value_name = "FILE")]
     pub report: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub interviewer: InterviewerArgs,
 }
 
 pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
@@ -61,7 +64,8 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
         .collect();
     let planned: Vec<_> = items.iter().map(|item| (item.question, item.limit)).collect();
     let mut session = Session::new(items, Mode::Mock);
-    crate::tui::run(&mut session, &mut history, &mut schedule)?;
+    let interviewer = judge::interviewer(&args.interviewer, ctx.verbose);
+    crate::tui::run(&mut session, &mut history, &mut schedule, &interviewer)?;
     let outcome = session.into_outcome();
     let card = mock::scorecard(&planned, &outcome);
     let mut out = Output::stdout();

@@ -9,6 +9,7 @@ mod export;
 mod guide;
 mod history;
 mod import;
+mod judge;
 mod kit;
 mod list;
 mod man;
@@ -70,6 +71,8 @@ pub enum Command {
     Tags(tags::Args),
     /// Instant feedback on a typed answer: signals, structure, red flags, pace
     Review(review::Args),
+    /// Check or measure the judge: the offline analyser or an OpenAI-compatible model
+    Judge(judge::Args),
     /// The interview rounds, in order, with their question counts
     Rounds(rounds::Args),
     /// The interview guide: rounds, answer frameworks, evaluation, pitfalls
@@ -120,6 +123,7 @@ pub fn run(cli: &Cli) -> Result<Exit> {
         Command::Search(args) => search::run(&ctx, args),
         Command::Tags(args) => tags::run(&ctx, args),
         Command::Review(args) => review::run(&ctx, args),
+        Command::Judge(args) => judge::run(&ctx, args),
         Command::Rounds(args) => rounds::run(&ctx, args),
         Command::Guide(args) => guide::run(args),
         Command::Validate(args) => validate::run(&ctx, args),
@@ -144,6 +148,8 @@ pub fn run(cli: &Cli) -> Result<Exit> {
 /// What every command needs to know beyond its own arguments.
 pub struct Context {
     pub sources: Sources,
+    /// Log each request to the judge on stderr.
+    pub verbose: bool,
 }
 
 impl Context {
@@ -154,7 +160,7 @@ impl Context {
             .unwrap_or_default();
         paths.extend(global.corpus.iter().cloned());
         let cache = if global.no_cache { None } else { crate::sys::paths::cache_dir().ok() };
-        Context { sources: Sources { builtin: !global.no_builtin, paths, cache } }
+        Context { sources: Sources { builtin: !global.no_builtin, paths, cache }, verbose: global.verbose }
     }
 
     /// The loaded corpus, kept for the rest of the process. It is never freed: for 100,000

@@ -1,7 +1,7 @@
 //! `qbank practice [ID...]`: timed answers, self-grades and spaced repetition.
 
-use crate::cmd::args::{FilterArgs, parse_id};
-use crate::cmd::{Context, NO_MATCH, calendar, find, load_history, no_match};
+use crate::cmd::args::{FilterArgs, InterviewerArgs, parse_id};
+use crate::cmd::{Context, NO_MATCH, calendar, find, judge, load_history, no_match};
 use crate::error::Result;
 use crate::exit::Exit;
 use crate::model::Question;
@@ -47,6 +47,9 @@ pub struct Args {
     /// Draw the same questions every time for the same seed and corpus
     #[arg(long, value_name = "S")]
     pub seed: Option<u64>,
+
+    #[command(flatten)]
+    pub interviewer: InterviewerArgs,
 }
 
 pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
@@ -114,7 +117,8 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
         })
         .collect();
     let mut session = Session::new(items, Mode::Practice);
-    crate::tui::run(&mut session, &mut history, &mut schedule)?;
+    let interviewer = judge::interviewer(&args.interviewer, ctx.verbose);
+    crate::tui::run(&mut session, &mut history, &mut schedule, &interviewer)?;
     let outcome = session.into_outcome();
     let mut out = Output::stdout();
     out.write_str(&view::summary(&outcome, &schedule, clock::now()))?;

@@ -3,10 +3,11 @@
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
-use crate::cmd::{Context, find};
+use crate::cmd::args::JudgeArgs;
+use crate::cmd::{Context, find, judge};
 use crate::error::{Error, Result};
 use crate::exit::Exit;
-use crate::feedback::analyse;
+use crate::judge::{Judge, Offline, Submission, judge_or_fallback};
 use crate::practice::notes::Notes;
 use crate::practice::time::{self, TimeLimit};
 use crate::render::{self, Output, ReportFormat};
@@ -36,17 +37,34 @@ pub struct Args {
     /// Output format
     #[arg(long, short = 'f', value_enum, default_value_t)]
     pub format: ReportFormat,
+
+    #[command(flatten)]
+    pub judge: JudgeArgs,
 }
 
 pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
     let corpus = ctx.corpus()?;
     let question = find(corpus, args.id)?;
     let answer = if args.note { read_note(question.id)? } else { read_answer(&args.answer)? };
-    let feedback = analyse(question, &answer, args.time.and_then(TimeLimit::duration));
+    let limit = args.time.and_then(TimeLimit::duration);
+    let judge = judge::judge(&args.judge, ctx.verbose);
+    let submission = Submission { question, answer: &answer, follow_ups: &[], limit };
+    let judgement = judge_or_fallback(judge.as_ref(), &submission);
+    if let Some(why) = &judgement.fallback {
+        render::note(format_args!("{why}; this is the offline analyser's feedback"));
+    }
     let mut out = Output::stdout();
+    let width = out.wrap_width();
+    // Without a judge the report and its JSON keep the shape they had before judges existed;
+    // with one, the JSON is always the judgement (its `fallback` says when the analyser stood in).
+    let configured = judge.name() != Offline.name();
     match args.format {
-        ReportFormat::Text => out.write_str(&render::feedback::feedback(&feedback, out.wrap_width()))?,
-        ReportFormat::Json => out.json(&feedback)?,
+        ReportFormat::Text if judgement.fallback.is_none() && configured => {
+            out.write_str(&render::judge::judgement(&judgement, width))?;
+        }
+        ReportFormat::Text => out.write_str(&render::feedback::feedback(&judgement.offline, width))?,
+        ReportFormat::Json if configured => out.json(&judgement)?,
+        ReportFormat::Json => out.json(&judgement.offline)?,
     }
     out.flush()?;
     Ok(Exit::Success)

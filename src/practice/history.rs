@@ -77,6 +77,38 @@ pub struct Attempt {
     pub mode: Mode,
     /// Attempts of one `practice` or `mock` run share this.
     pub session: String,
+    /// The interviewer's follow-up questions and the candidate's replies, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub follow_ups: Vec<FollowUp>,
+    /// Which judge gave the verdict shown after the answer, and the verdict; absent when the
+    /// answer was given aloud.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub judge: Option<JudgeNote>,
+}
+
+/// A follow-up question and the reply to it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FollowUp {
+    pub question: String,
+    #[serde(default)]
+    pub answer: String,
+    pub duration_ms: u64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limit_s: Option<u32>,
+    #[serde(default)]
+    pub timed_out: bool,
+}
+
+/// Who judged an answer and what they said.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JudgeNote {
+    /// `offline analyser`, or the model and the URL it was reached at.
+    pub by: String,
+    /// `strong`, `borderline` or `weak`.
+    pub verdict: String,
+    /// Why the configured judge did not judge, when the analyser stood in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fallback: Option<String>,
 }
 
 /// An answer that was not graded because the session stopped first (quit, Ctrl-C, a signal).
@@ -90,6 +122,8 @@ pub struct Draft {
     pub answer: String,
     pub mode: Mode,
     pub session: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub follow_ups: Vec<FollowUp>,
 }
 
 /// Takes back the grade of the attempt at question `id` that started at `started_at`.
@@ -572,6 +606,8 @@ mod tests {
             answer: "Token bucket\nper tenant".to_string(),
             mode: Mode::Practice,
             session: "s1".to_string(),
+            follow_ups: Vec::new(),
+            judge: None,
         }
     }
 
@@ -697,6 +733,7 @@ mod tests {
                 answer: text.to_string(),
                 mode: Mode::Practice,
                 session: "s2".to_string(),
+                follow_ups: Vec::new(),
             })
         };
         let mark = |id| Mark { id, at };

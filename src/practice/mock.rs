@@ -173,6 +173,8 @@ mod tests {
             answer: String::new(),
             mode: Mode::Mock,
             session: "m".into(),
+            follow_ups: Vec::new(),
+            judge: None,
         }
     }
 

@@ -192,6 +192,8 @@ mod tests {
             answer: String::new(),
             mode: Mode::Practice,
             session: "t".into(),
+            follow_ups: Vec::new(),
+            judge: None,
         }
     }
 

@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 use crate::error::Result;
 use crate::model::Question;
 use crate::practice::grade::{Choice, Grade};
-use crate::practice::history::{Attempt, Draft, History, Mode, Record, Undo};
+use crate::practice::history::{Attempt, Draft, FollowUp, History, JudgeNote, Mode, Record, Undo};
 use crate::practice::schedule::Schedule;
 
 /// One question of a session, its time limit (None: untimed), and the text of a draft to
@@ -21,12 +21,15 @@ pub struct Item<'a> {
     pub draft: Option<String>,
 }
 
-/// What the candidate produced for one question.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// What the candidate produced for one question: the answer, the follow-ups it led to, and
+/// who judged it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Answer {
     pub text: String,
     pub elapsed: Duration,
     pub timed_out: bool,
+    pub follow_ups: Vec<FollowUp>,
+    pub judge: Option<JudgeNote>,
 }
 
 /// Why a session ended before its last question.
@@ -178,6 +181,7 @@ impl<'a> Session<'a> {
             answer: answer.text.clone(),
             mode: self.mode,
             session: self.id.clone(),
+            follow_ups: answer.follow_ups.clone(),
         };
         recorder.record(&Record::Draft(draft.clone()))?;
         self.outcome.drafts.push(draft);
@@ -208,6 +212,8 @@ impl<'a> Session<'a> {
             text: attempt.answer,
             elapsed: Duration::from_millis(attempt.duration_ms),
             timed_out: attempt.timed_out,
+            follow_ups: attempt.follow_ups,
+            judge: attempt.judge,
         }))
     }
 
@@ -227,6 +233,8 @@ impl<'a> Session<'a> {
             answer: answer.text.clone(),
             mode: self.mode,
             session: self.id.clone(),
+            follow_ups: answer.follow_ups.clone(),
+            judge: answer.judge.clone(),
         }
     }
 }
@@ -255,7 +263,7 @@ mod tests {
     }
 
     fn answer(text: &str, seconds: u64) -> Answer {
-        Answer { text: text.into(), elapsed: Duration::from_secs(seconds), timed_out: false }
+        Answer { text: text.into(), elapsed: Duration::from_secs(seconds), ..Answer::default() }
     }
 
     fn session(questions: &[Question]) -> Session<'_> {

@@ -184,6 +184,8 @@ mod tests {
             answer: String::new(),
             mode: Mode::Practice,
             session: "s".into(),
+            follow_ups: Vec::new(),
+            judge: None,
         }
     }
 

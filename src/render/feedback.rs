@@ -139,7 +139,7 @@ fn red_flags(out: &mut String, f: &Feedback, width: usize) {
     }
 }
 
-fn length(out: &mut String, f: &Feedback, width: usize) {
+pub(super) fn length(out: &mut String, f: &Feedback, width: usize) {
     let l = &f.length;
     let _ = write!(out, "\n{}\n", style::heading("Length and pace"));
     let spoken = duration(l.speaking_seconds.min(u64::from(u32::MAX)) as u32);

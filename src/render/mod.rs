@@ -4,6 +4,7 @@
 pub mod feedback;
 pub mod guide;
 pub mod json;
+pub mod judge;
 pub mod kit;
 pub mod markdown;
 pub mod practice;

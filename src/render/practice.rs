@@ -139,6 +139,17 @@ pub fn reveal(question: &Question, answer: &Answer, limit: Option<Duration>, wid
     out
 }
 
+/// A follow-up from the interviewer, in the scripted mode: its number, its time and the text.
+pub fn follow_up_prompt(number: usize, question: &str, limit: Option<Duration>, width: usize) -> String {
+    let timer = limit.map_or("untimed".to_string(), human::took);
+    let mut out = format!("\n{}  {}\n", style::label(&format!("Follow-up {number}")), style::dim(&timer));
+    for line in wrap(&clean(question), width, "") {
+        let _ = writeln!(out, "{line}");
+    }
+    let _ = writeln!(out, "{}", style::dim("Reply (end with a line holding only a dot):"));
+    out
+}
+
 /// The grade question, with every key it takes.
 pub fn grade_prompt() -> String {
     let keys: Vec<String> =

@@ -8,13 +8,14 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
 use crate::error::Result;
-use crate::feedback::{self, Feedback};
+use crate::judge::{Judgement, Offline};
 use crate::model::Round;
 use crate::practice::grade::{Choice, Grade};
 use crate::practice::history::Mode;
 use crate::practice::schedule::Schedule;
 use crate::practice::session::{Answer, Graded, Recorder, Session, Stop};
 use crate::sys::clock;
+use crate::tui::{Interviewer, Reply, Request, follow_up, judge_answer, judge_note};
 
 /// Keys typed after time runs out are ignored for this long, so that a word being typed at
 /// 0:00 can never become a grade, a skip or a quit.
@@ -27,21 +28,41 @@ pub enum Screen {
     /// Between questions: what the last grade did, and the next question's round and time.
     Ready,
     Answer(Box<Answering>),
+    /// The interviewer (a model) is thinking of a follow-up or judging the answer.
+    Waiting(Box<Waiting>),
     Reveal(Box<Revealed>),
 }
 
-/// The clock is running and the candidate is typing.
+/// The clock is running and the candidate is typing: the answer, or a follow-up's reply.
 pub struct Answering {
     pub editor: TextArea<'static>,
     pub started: Instant,
+    /// This answer's time; None: untimed.
+    pub limit: Option<Duration>,
+    /// The follow-up being answered, with its number from 1; None for the question itself.
+    pub follow_up: Option<(usize, String)>,
+    /// Keys are ignored until then: a second after the previous answer's time ran out.
+    pub keys_from: Instant,
     /// How far the question text is scrolled, when it is longer than its box.
     pub question_scroll: u16,
 }
 
-/// The answer beside the sample, with the rubric and the feedback, waiting for a grade.
+/// The answer so far, while the interviewer works on it.
+pub struct Waiting {
+    pub answer: Answer,
+    /// What was asked of the interviewer; taken by the event loop, which runs it on a thread.
+    pub request: Option<Request>,
+    pub judging: bool,
+    pub since: Instant,
+    /// Keys are ignored until then, as on the reveal.
+    pub keys_from: Instant,
+}
+
+/// The answer beside the sample, with the rubric and the judgement, waiting for a grade.
 pub struct Revealed {
     pub answer: Answer,
-    pub feedback: Option<Feedback>,
+    /// None when nothing was typed: there is nothing to judge.
+    pub judgement: Option<Judgement>,
     pub tab: Tab,
     pub scroll: u16,
     /// Keys are ignored until then (a second after time ran out).
@@ -116,6 +137,10 @@ pub struct App {
     pub notice: Option<String>,
     /// The round of the question asked before the current one: a mock pauses between rounds.
     pub previous_round: Option<Round>,
+    /// The answer to the question, while a follow-up to it is being answered.
+    pub pending: Option<Answer>,
+    /// No model is configured: the offline analyser judges, its report in its own shape.
+    pub offline: bool,
 }
 
 /// What an update may change besides the app: the session, where its records go, and the
@@ -123,12 +148,13 @@ pub struct App {
 pub struct Deps<'d> {
     pub recorder: &'d mut dyn Recorder,
     pub schedule: &'d mut Schedule,
+    pub interviewer: &'d Interviewer,
 }
 
 impl App {
-    pub fn new(session: &Session) -> App {
+    pub fn new(session: &Session, offline: bool) -> App {
         let screen = if session.mode() == Mode::Mock { Screen::Plan } else { Screen::Ready };
-        App { screen, help: false, last: None, notice: None, previous_round: None }
+        App { screen, help: false, last: None, notice: None, previous_round: None, pending: None, offline }
     }
 
     /// Applies one event at `now`.
@@ -161,7 +187,8 @@ impl App {
         match &mut self.screen {
             Screen::Plan => self.on_plan(&event, session, deps),
             Screen::Ready => self.on_ready(&event, now, session, deps),
-            Screen::Answer(_) => Ok(self.on_answer(event, now, session)),
+            Screen::Answer(_) => Ok(self.on_answer(event, now, session, deps)),
+            Screen::Waiting(_) => Ok(self.on_waiting(&event, now, session, deps)),
             Screen::Reveal(_) => self.on_reveal(&event, now, session, deps),
         }
     }
@@ -192,23 +219,32 @@ impl App {
             KeyCode::Enter | KeyCode::Char(' ') => {
                 let Some((_, item)) = session.current() else { return Ok(Control::Exit) };
                 let draft = item.draft.clone().unwrap_or_default();
+                let limit = item.limit;
                 session.show(clock::now());
                 self.notice = None;
+                self.pending = None;
                 self.screen = Screen::Answer(Box::new(Answering {
                     editor: editor(&draft),
                     started: now,
+                    limit,
+                    follow_up: None,
+                    keys_from: now,
                     question_scroll: 0,
                 }));
             }
             KeyCode::Char('u') => match session.undo(deps.recorder, deps.schedule, clock::now())? {
                 Some(answer) => {
                     self.last = None;
-                    self.reveal(answer, now, session, Duration::ZERO);
+                    let judgement =
+                        session.current().filter(|_| !answer.text.trim().is_empty()).map(|(_, item)| {
+                            judge_answer(&Interviewer::offline(), item.question, &answer, item.limit)
+                        });
+                    self.reveal(answer, judgement, now);
                 }
                 None => self.notice = Some("nothing to undo in this session".to_string()),
             },
             KeyCode::Char('s') => {
-                let empty = Answer { text: String::new(), elapsed: Duration::ZERO, timed_out: false };
+                let empty = Answer::default();
                 self.remember_round(session);
                 session.grade(&empty, Choice::Skip, deps.recorder, deps.schedule)?;
                 self.last = None;
@@ -226,19 +262,21 @@ impl App {
         Ok(Control::Continue)
     }
 
-    fn on_answer(&mut self, event: Event, now: Instant, session: &mut Session) -> Control {
+    fn on_answer(&mut self, event: Event, now: Instant, session: &mut Session, deps: &Deps) -> Control {
         let Screen::Answer(answering) = &mut self.screen else { return Control::Continue };
-        let limit = session.current().and_then(|(_, item)| item.limit);
         let elapsed = now.saturating_duration_since(answering.started);
-        if limit.is_some_and(|limit| elapsed >= limit) {
-            let answer = answer_of(answering, limit.unwrap_or(elapsed), true);
-            self.reveal(answer, now, session, KEY_GUARD);
+        if let Some(limit) = answering.limit.filter(|&limit| elapsed >= limit) {
+            let answer = answer_of(answering, limit, true);
+            self.answered(answer, now, session, deps, KEY_GUARD);
             return Control::DropPendingKeys;
+        }
+        if now < answering.keys_from && matches!(event, Event::Key(_) | Event::Paste(_)) {
+            return Control::Continue;
         }
         match event {
             Event::Key(key) if is_ctrl(&key, 'd') => {
                 let answer = answer_of(answering, elapsed, false);
-                self.reveal(answer, now, session, Duration::ZERO);
+                self.answered(answer, now, session, deps, Duration::ZERO);
                 return Control::DropPendingKeys;
             }
             Event::Key(key) if is_ctrl(&key, 'e') => return Control::OpenEditor,
@@ -259,6 +297,111 @@ impl App {
             Event::Tick | Event::Signal => {}
         }
         Control::Continue
+    }
+
+    /// An answer or a follow-up's reply is in: ask the next follow-up, or judge and reveal.
+    /// `guard` is how long keys are then ignored (a second when time ran out).
+    fn answered(&mut self, typed: Answer, now: Instant, session: &Session, deps: &Deps, guard: Duration) {
+        let answer = match (&self.screen, self.pending.take()) {
+            (Screen::Answer(answering), Some(mut main)) => {
+                let (_, question) = answering.follow_up.clone().unwrap_or_default();
+                main.follow_ups.push(follow_up(question, &typed, answering.limit));
+                main
+            }
+            _ => typed,
+        };
+        let Some((_, item)) = session.current() else { return };
+        let request = Request::next(item.question, &answer, item.limit, deps.interviewer);
+        let judging = matches!(request, Request::Judge { .. });
+        if deps.interviewer.is_offline() {
+            let reply = request.run(&Offline);
+            self.replied_to(answer, reply, now, session, deps, now + guard);
+        } else {
+            self.screen = Screen::Waiting(Box::new(Waiting {
+                answer,
+                request: Some(request),
+                judging,
+                since: now,
+                keys_from: now + guard,
+            }));
+        }
+    }
+
+    /// The interviewer's reply, from the thread the event loop ran the request on.
+    pub fn replied(&mut self, reply: Reply, now: Instant, session: &Session, deps: &Deps) {
+        let Screen::Waiting(waiting) = std::mem::replace(&mut self.screen, Screen::Ready) else { return };
+        let keys_from = waiting.keys_from.max(now);
+        self.replied_to(waiting.answer, reply, now, session, deps, keys_from);
+    }
+
+    fn replied_to(
+        &mut self,
+        mut answer: Answer,
+        reply: Reply,
+        now: Instant,
+        session: &Session,
+        deps: &Deps,
+        keys_from: Instant,
+    ) {
+        let Some((_, item)) = session.current() else { return };
+        match reply {
+            Reply::FollowUp(Some(question), why) => {
+                self.notice = why.map(|why| format!("{why}; a follow-up from the bank instead"));
+                let number = answer.follow_ups.len() + 1;
+                self.pending = Some(answer);
+                self.screen = Screen::Answer(Box::new(Answering {
+                    editor: editor(""),
+                    started: now,
+                    limit: deps.interviewer.follow_up_limit,
+                    follow_up: Some((number, question)),
+                    keys_from,
+                    question_scroll: 0,
+                }));
+            }
+            Reply::FollowUp(None, _) => {
+                let judgement = judge_answer(&Interviewer::offline(), item.question, &answer, item.limit);
+                self.reveal(answer, Some(judgement), keys_from);
+            }
+            Reply::Judged(judgement) => {
+                let judgement = (!answer.text.trim().is_empty()).then_some(*judgement);
+                if let Some(judgement) = &judgement {
+                    answer.judge = Some(judge_note(judgement));
+                }
+                self.reveal(answer, judgement, keys_from);
+            }
+        }
+    }
+
+    /// While the interviewer works: Esc goes on without the model, with the offline analyser.
+    fn on_waiting(&mut self, event: &Event, now: Instant, session: &Session, deps: &Deps) -> Control {
+        let Screen::Waiting(waiting) = &self.screen else { return Control::Continue };
+        let Event::Key(key) = event else { return Control::Continue };
+        if now < waiting.keys_from || key.code != KeyCode::Esc {
+            return Control::Continue;
+        }
+        let Some((_, item)) = session.current() else { return Control::Continue };
+        let reply =
+            match Request::next(item.question, &waiting.answer, item.limit, deps.interviewer).run(&Offline) {
+                Reply::Judged(mut judgement) => {
+                    judgement.fallback = Some("you went on without the model (Esc)".to_string());
+                    Reply::Judged(judgement)
+                }
+                other @ Reply::FollowUp(..) => other,
+            };
+        self.replied(reply, now, session, deps);
+        Control::DropPendingKeys
+    }
+
+    /// The request the event loop should run, once: the interviewer's work for the answer.
+    pub fn take_request(&mut self) -> Option<Request> {
+        match &mut self.screen {
+            Screen::Waiting(waiting) => waiting.request.take(),
+            _ => None,
+        }
+    }
+
+    pub fn is_waiting(&self) -> bool {
+        matches!(self.screen, Screen::Waiting(_))
     }
 
     fn on_reveal(
@@ -342,7 +485,7 @@ impl App {
         match &mut self.screen {
             Screen::Answer(answering) => answering.question_scroll = answering.question_scroll.min(limit),
             Screen::Reveal(revealed) => revealed.scroll = revealed.scroll.min(limit),
-            Screen::Plan | Screen::Ready => {}
+            Screen::Plan | Screen::Ready | Screen::Waiting(_) => {}
         }
     }
 
@@ -363,29 +506,31 @@ impl App {
         }
     }
 
-    /// An answer typed (or revealed) but not graded: what a stop saves as a draft.
+    /// An answer typed (or revealed) but not graded: what a stop saves as a draft, with the
+    /// follow-ups answered so far.
     fn unsaved_answer(&self, now: Instant) -> Option<Answer> {
         match &self.screen {
             Screen::Answer(answering) => {
-                Some(answer_of(answering, now.saturating_duration_since(answering.started), false))
+                let typed = answer_of(answering, now.saturating_duration_since(answering.started), false);
+                match (&self.pending, &answering.follow_up) {
+                    (Some(main), Some((_, question))) => {
+                        let mut main = main.clone();
+                        main.follow_ups.push(follow_up(question.clone(), &typed, answering.limit));
+                        Some(main)
+                    }
+                    _ => Some(typed),
+                }
             }
+            Screen::Waiting(waiting) => Some(waiting.answer.clone()),
             Screen::Reveal(revealed) => Some(revealed.answer.clone()),
             Screen::Plan | Screen::Ready => None,
         }
     }
 
-    fn reveal(&mut self, answer: Answer, now: Instant, session: &Session, guard: Duration) {
-        let feedback = session
-            .current()
-            .filter(|_| !answer.text.trim().is_empty())
-            .map(|(_, item)| feedback::analyse(item.question, &answer.text, item.limit));
-        self.screen = Screen::Reveal(Box::new(Revealed {
-            answer,
-            feedback,
-            tab: Tab::Answers,
-            scroll: 0,
-            keys_from: now + guard,
-        }));
+    fn reveal(&mut self, answer: Answer, judgement: Option<Judgement>, keys_from: Instant) {
+        self.pending = None;
+        self.screen =
+            Screen::Reveal(Box::new(Revealed { answer, judgement, tab: Tab::Answers, scroll: 0, keys_from }));
     }
 
     fn remember_round(&mut self, session: &Session) {
@@ -406,7 +551,12 @@ pub fn editor(text: &str) -> TextArea<'static> {
 }
 
 fn answer_of(answering: &Answering, elapsed: Duration, timed_out: bool) -> Answer {
-    Answer { text: answering.editor.lines().join("\n").trim_end().to_string(), elapsed, timed_out }
+    Answer {
+        text: answering.editor.lines().join("\n").trim_end().to_string(),
+        elapsed,
+        timed_out,
+        ..Answer::default()
+    }
 }
 
 fn is_ctrl(key: &KeyEvent, c: char) -> bool {

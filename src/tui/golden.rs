@@ -11,7 +11,7 @@ use ratatui::buffer::Buffer;
 
 use super::app::{Answering, App, LastGrade, Revealed, Screen, Tab, editor};
 use super::view::view;
-use crate::feedback;
+use super::{Interviewer, judge_answer};
 use crate::model::{Framework, Levels, Question, Round};
 use crate::practice::grade::Grade;
 use crate::practice::history::Mode;
@@ -103,17 +103,24 @@ fn check(name: &str, draw_at: impl Fn((u16, u16)) -> Buffer) {
 }
 
 fn app(screen: Screen) -> App {
-    App { screen, help: false, last: None, notice: None, previous_round: None }
+    App { screen, help: false, last: None, notice: None, previous_round: None, pending: None, offline: true }
 }
 
 fn answering(now: Instant) -> Box<Answering> {
-    Box::new(Answering { editor: editor(ANSWER), started: now - Duration::from_secs(95), question_scroll: 0 })
+    Box::new(Answering {
+        editor: editor(ANSWER),
+        started: now - Duration::from_secs(95),
+        limit: Some(Duration::from_secs(180)),
+        follow_up: None,
+        keys_from: now,
+        question_scroll: 0,
+    })
 }
 
 fn revealed(question: &Question, tab: Tab, keys_from: Instant) -> Box<Revealed> {
-    let answer = Answer { text: ANSWER.into(), elapsed: Duration::from_secs(95), timed_out: false };
-    let feedback = Some(feedback::analyse(question, ANSWER, Some(Duration::from_secs(180))));
-    Box::new(Revealed { answer, feedback, tab, scroll: 0, keys_from })
+    let answer = Answer { text: ANSWER.into(), elapsed: Duration::from_secs(95), ..Answer::default() };
+    let judgement = judge_answer(&Interviewer::offline(), question, &answer, Some(Duration::from_secs(180)));
+    Box::new(Revealed { answer, judgement: Some(judgement), tab, scroll: 0, keys_from })
 }
 
 #[test]

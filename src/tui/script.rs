@@ -9,7 +9,6 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
 use crate::error::{Error, Result};
-use crate::feedback;
 use crate::model::Round;
 use crate::practice::grade::Choice;
 use crate::practice::history::Mode;
@@ -18,6 +17,8 @@ use crate::practice::session::{Answer, Recorder, Session, Stop};
 use crate::render::{practice as view, style};
 use crate::sys::clock;
 use crate::text::suggest;
+
+use super::{Interviewer, Reply, Request};
 
 /// The line that ends a typed answer.
 pub const END_OF_ANSWER: &str = ".";
@@ -72,6 +73,7 @@ impl<W: Write> Script<W> {
         session: &mut Session,
         recorder: &mut dyn Recorder,
         schedule: &mut Schedule,
+        interviewer: &Interviewer,
     ) -> Result<()> {
         let mut round: Option<Round> = None;
         let total = session.items().len();
@@ -85,8 +87,7 @@ impl<W: Write> Script<W> {
             self.write(&view::prompt(item.question, index + 1, total, item.limit, self.width))?;
             // A resumed draft is where the answer starts, as it is in the terminal's editor:
             // lines typed now are added to it.
-            let mut lines: Vec<String> =
-                item.draft.iter().flat_map(|d| d.lines().map(String::from)).collect();
+            let lines: Vec<String> = item.draft.iter().flat_map(|d| d.lines().map(String::from)).collect();
             if !lines.is_empty() {
                 self.write(&format!(
                     "{}\n",
@@ -95,31 +96,60 @@ impl<W: Write> Script<W> {
                 self.write(&format!("{}\n", crate::render::sanitize::clean_lines(&lines.join("\n"))))?;
             }
             self.write(&format!("{}\n", style::dim("Answer (end with a line holding only a dot):")))?;
-            let started = Instant::now();
-            let answer = |lines: &[String], timed_out: bool| Answer {
-                text: lines.join("\n").trim_end().to_string(),
-                elapsed: started.elapsed(),
-                timed_out,
+            let mut answer = match self.read_answer(lines, item.limit)? {
+                Ok(answer) => answer,
+                Err((stop, unsaved)) => return session.stop(stop, Some(&unsaved), recorder),
             };
-            loop {
-                match self.next_line()? {
-                    Line::End => {
-                        return session.stop(Stop::EndOfInput, Some(&answer(&lines, false)), recorder);
+            let judgement = loop {
+                match Request::next(item.question, &answer, item.limit, interviewer)
+                    .run(interviewer.judge.as_ref())
+                {
+                    Reply::FollowUp(Some(question), why) => {
+                        if let Some(why) = why {
+                            self.write(&format!(
+                                "{}\n",
+                                style::dim(&format!("({why}; a follow-up from the bank instead)"))
+                            ))?;
+                        }
+                        let number = answer.follow_ups.len() + 1;
+                        self.write(&view::follow_up_prompt(
+                            number,
+                            &question,
+                            interviewer.follow_up_limit,
+                            self.width,
+                        ))?;
+                        match self.read_answer(Vec::new(), interviewer.follow_up_limit)? {
+                            Ok(reply) => answer.follow_ups.push(super::follow_up(
+                                question,
+                                &reply,
+                                interviewer.follow_up_limit,
+                            )),
+                            Err((stop, reply)) => {
+                                answer.follow_ups.push(super::follow_up(
+                                    question,
+                                    &reply,
+                                    interviewer.follow_up_limit,
+                                ));
+                                return session.stop(stop, Some(&answer), recorder);
+                            }
+                        }
                     }
-                    Line::Interrupted => {
-                        return session.stop(Stop::Interrupted, Some(&answer(&lines, false)), recorder);
+                    // No follow-up left to ask: the answer is judged as it stands.
+                    Reply::FollowUp(None, _) => {
+                        break Box::new(super::judge_answer(interviewer, item.question, &answer, item.limit));
                     }
-                    Line::Text(line) if line == END_OF_ANSWER => break,
-                    Line::Text(line) => lines.push(line),
+                    Reply::Judged(judgement) => break judgement,
                 }
-            }
-            let timed_out = item.limit.is_some_and(|limit| started.elapsed() > limit);
-            let answer = answer(&lines, timed_out);
+            };
             let mut reveal = view::reveal(item.question, &answer, item.limit, self.width);
             if !answer.text.trim().is_empty() {
-                let feedback = feedback::analyse(item.question, &answer.text, item.limit);
+                answer.judge = Some(super::judge_note(&judgement));
                 reveal.push('\n');
-                reveal.push_str(&crate::render::feedback::after_reveal(&feedback, self.width));
+                reveal.push_str(&crate::render::judge::after_reveal(
+                    &judgement,
+                    interviewer.is_offline(),
+                    self.width,
+                ));
             }
             self.write(&reveal)?;
             let choice = match self.grade()? {
@@ -129,6 +159,32 @@ impl<W: Write> Script<W> {
             session.grade(&answer, choice, recorder, schedule)?;
         }
         Ok(())
+    }
+
+    /// An answer's lines up to the line holding only a dot, added to `lines` (a resumed
+    /// draft); on end of input or a signal, why the session stops and what was typed.
+    fn read_answer(
+        &mut self,
+        mut lines: Vec<String>,
+        limit: Option<Duration>,
+    ) -> Result<std::result::Result<Answer, (Stop, Answer)>> {
+        let started = Instant::now();
+        let answer = |lines: &[String], timed_out: bool| Answer {
+            text: lines.join("\n").trim_end().to_string(),
+            elapsed: started.elapsed(),
+            timed_out,
+            ..Answer::default()
+        };
+        loop {
+            match self.next_line()? {
+                Line::End => return Ok(Err((Stop::EndOfInput, answer(&lines, false)))),
+                Line::Interrupted => return Ok(Err((Stop::Interrupted, answer(&lines, false)))),
+                Line::Text(line) if line == END_OF_ANSWER => break,
+                Line::Text(line) => lines.push(line),
+            }
+        }
+        let timed_out = limit.is_some_and(|limit| started.elapsed() > limit);
+        Ok(Ok(answer(&lines, timed_out)))
     }
 
     /// The next grade line, or why the session stops.
@@ -201,7 +257,12 @@ mod tests {
         let input = std::io::Cursor::new(input.as_bytes().to_vec());
         let mut script = Script::new(input, Vec::new(), 80, Arc::new(AtomicBool::new(false)));
         let mut records = Vec::new();
-        let result = script.run(&mut session, &mut records, &mut Schedule::new(Calendar::default()));
+        let result = script.run(
+            &mut session,
+            &mut records,
+            &mut Schedule::new(Calendar::default()),
+            &Interviewer::offline(),
+        );
         let stopped = session.outcome().stopped;
         (result, records, String::from_utf8(script.out).unwrap(), stopped)
     }

@@ -5,6 +5,7 @@
 use std::io::{self, Stdout, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::time::{Duration, Instant};
 
 use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event as Input};
@@ -13,6 +14,7 @@ use crossterm::{cursor, execute};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
+use super::Reply;
 use super::app::{App, Control, Deps, Event};
 use super::view::view;
 use crate::error::{Error, Result};
@@ -21,6 +23,8 @@ use crate::sys::editor;
 
 /// How often the screen is redrawn while nothing happens: the clock's resolution.
 const TICK: Duration = Duration::from_millis(200);
+/// How often the interviewer's reply is looked for while it works.
+const WAITING_TICK: Duration = Duration::from_millis(50);
 
 /// The alternate screen and raw mode, for as long as it lives.
 struct Screen {
@@ -74,9 +78,35 @@ fn install_panic_hook() {
 
 /// Runs the app until the session is over. `signalled` is set by the stop signals.
 pub fn run(session: &mut Session, deps: &mut Deps, signalled: &Arc<AtomicBool>) -> Result<()> {
-    let mut app = App::new(session);
+    let mut app = App::new(session, deps.interviewer.is_offline());
     let mut screen = Screen::enter()?;
+    // The interviewer's work runs on a thread of its own, so the screen keeps its clock and
+    // Esc or Ctrl-C work while a model thinks; a reply nobody waits for any more is dropped.
+    let mut in_flight: Option<Receiver<Reply>> = None;
     loop {
+        if let Some(request) = app.take_request() {
+            let judge = Arc::clone(&deps.interviewer.judge);
+            let (send, receive) = mpsc::channel();
+            std::thread::spawn(move || {
+                let _ = send.send(request.run(judge.as_ref()));
+            });
+            in_flight = Some(receive);
+        }
+        if !app.is_waiting() {
+            in_flight = None;
+        }
+        if let Some(receive) = &in_flight {
+            let reply = match receive.try_recv() {
+                Ok(reply) => Some(reply),
+                Err(TryRecvError::Empty) => None,
+                Err(TryRecvError::Disconnected) => Some(Reply::FollowUp(None, None)),
+            };
+            if let Some(reply) = reply {
+                in_flight = None;
+                app.replied(reply, Instant::now(), session, deps);
+                drop_pending_keys()?;
+            }
+        }
         let now = Instant::now();
         let mut scroll_limit = 0;
         screen
@@ -84,7 +114,8 @@ pub fn run(session: &mut Session, deps: &mut Deps, signalled: &Arc<AtomicBool>) 
             .draw(|frame| scroll_limit = view(&app, session, now, frame))
             .map_err(|e| Error::io("cannot draw on the terminal", e))?;
         app.clamp_scroll(scroll_limit);
-        let event = next_event(signalled)?;
+        let wait = if in_flight.is_some() { WAITING_TICK } else { TICK };
+        let event = next_event(signalled, wait)?;
         match app.update(event, Instant::now(), session, deps)? {
             Control::Continue => {}
             Control::DropPendingKeys => drop_pending_keys()?,
@@ -103,13 +134,13 @@ pub fn run(session: &mut Session, deps: &mut Deps, signalled: &Arc<AtomicBool>) 
     }
 }
 
-/// The next event, or a tick when none comes within one.
-fn next_event(signalled: &Arc<AtomicBool>) -> Result<Event> {
+/// The next event, or a tick when none comes within `tick`.
+fn next_event(signalled: &Arc<AtomicBool>, tick: Duration) -> Result<Event> {
     let cannot = |e| Error::io("cannot read the terminal", e);
     if signalled.load(Ordering::Relaxed) {
         return Ok(Event::Signal);
     }
-    if !event::poll(TICK).map_err(cannot)? {
+    if !event::poll(tick).map_err(cannot)? {
         return Ok(Event::Tick);
     }
     Ok(match event::read().map_err(cannot)? {

@@ -9,7 +9,7 @@ use ratatui::style::{Color, Modifier, Style, Stylize};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Tabs, Wrap};
 
-use super::app::{Answering, App, Revealed, Screen, Tab};
+use super::app::{Answering, App, Revealed, Screen, Tab, Waiting};
 use crate::model::{Question, Round};
 use crate::practice::history::Mode;
 use crate::practice::session::{Item, Session};
@@ -49,7 +49,11 @@ pub fn view(app: &App, session: &Session, now: Instant, frame: &mut Frame) -> u1
             0
         }
         Screen::Answer(answering) => answer(frame, body, session, answering),
-        Screen::Reveal(revealed) => reveal(frame, body, session, revealed, now),
+        Screen::Waiting(waiting) => {
+            waiting_for(frame, body, waiting, now);
+            0
+        }
+        Screen::Reveal(revealed) => reveal(frame, body, session, revealed, app.offline, now),
     };
     frame.render_widget(Paragraph::new(hints(app, footer.width, now)).style(Style::new().dim()), footer);
     if app.help {
@@ -78,7 +82,7 @@ fn header_line<'a>(app: &App, session: &'a Session, now: Instant, width: u16) ->
     let place = format!("{}/{total} #{} {}", index + 1, item.question.id, item.question.round.title());
     let clock = match &app.screen {
         Screen::Answer(answering) => {
-            clock(now.saturating_duration_since(answering.started), item.limit, width)
+            clock(now.saturating_duration_since(answering.started), answering.limit, width)
         }
         Screen::Reveal(revealed) => took(&revealed.answer.elapsed, item.limit, revealed.answer.timed_out),
         _ => {
@@ -204,11 +208,34 @@ fn ready(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
     );
 }
 
-/// The question above the answer editor; returns how far the question can scroll.
+/// While the interviewer reads the answer: what it is doing, for how long, and the way out.
+fn waiting_for(frame: &mut Frame, area: Rect, waiting: &Waiting, now: Instant) {
+    let doing = if waiting.judging {
+        "The interviewer is judging your answer"
+    } else {
+        "The interviewer is reading your answer for a follow-up"
+    };
+    let waited = human::clock(now.saturating_duration_since(waiting.since));
+    let lines = vec![
+        Line::from(format!("{doing} … {waited}")).bold(),
+        Line::default(),
+        Line::from("Esc: go on without the model (the offline analyser steps in).").dim(),
+    ];
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: true }).block(panel("Interviewer", area.width)),
+        area,
+    );
+}
+
+/// The question (or the follow-up) above the answer editor; returns how far it can scroll.
 fn answer(frame: &mut Frame, area: Rect, session: &Session, answering: &Answering) -> u16 {
     let Some((_, item)) = session.current() else { return 0 };
-    let block = panel("Question", area.width);
-    let paragraph = Paragraph::new(question_text(item)).wrap(Wrap { trim: false });
+    let (title, text) = match &answering.follow_up {
+        Some((number, follow_up)) => (format!("Follow-up {number}"), follow_up_text(follow_up, item)),
+        None => ("Question".to_string(), question_text(item)),
+    };
+    let block = panel(&title, area.width);
+    let paragraph = Paragraph::new(text).wrap(Wrap { trim: false });
     let wanted = u16::try_from(paragraph.line_count(block.inner(area).width)).unwrap_or(u16::MAX);
     let chrome = area.height - block.inner(area).height;
     let most = (area.height * 2 / 5).max(3);
@@ -224,6 +251,12 @@ fn answer(frame: &mut Frame, area: Rect, session: &Session, answering: &Answerin
     limit
 }
 
+/// A follow-up, with the question it follows under it.
+fn follow_up_text(follow_up: &str, item: &Item) -> Text<'static> {
+    let question = clean(&item.question.question).split_whitespace().collect::<Vec<_>>().join(" ");
+    Text::from(vec![Line::from(clean(follow_up).into_owned()), Line::from(format!("On: {question}")).dim()])
+}
+
 /// The question as the candidate sees it: text, then the answer's shape.
 fn question_text(item: &Item) -> Text<'static> {
     let mut lines: Vec<Line> =
@@ -234,13 +267,20 @@ fn question_text(item: &Item) -> Text<'static> {
     Text::from(lines)
 }
 
-fn reveal(frame: &mut Frame, area: Rect, session: &Session, revealed: &Revealed, now: Instant) -> u16 {
+fn reveal(
+    frame: &mut Frame,
+    area: Rect,
+    session: &Session,
+    revealed: &Revealed,
+    offline: bool,
+    now: Instant,
+) -> u16 {
     let Some((_, item)) = session.current() else { return 0 };
     let [tabs_area, content] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
     let titles: Vec<&str> = Tab::ALL.iter().map(|t| t.title()).collect();
     let selected = Tab::ALL.iter().position(|&t| t == revealed.tab).unwrap_or(0);
     let verdict =
-        revealed.feedback.as_ref().map_or(String::new(), |f| format!(" verdict: {}", f.verdict.name()));
+        revealed.judgement.as_ref().map_or(String::new(), |j| format!(" verdict: {}", j.verdict.name()));
     let tabs = Tabs::new(titles)
         .select(selected)
         .highlight_style(Style::new().bold().reversed())
@@ -271,7 +311,8 @@ fn reveal(frame: &mut Frame, area: Rect, session: &Session, revealed: &Revealed,
             scrolled(frame, content, "Rubric", rubric(item.question, revealed, width), revealed.scroll)
         }
         Tab::Feedback => {
-            scrolled(frame, content, "Feedback", feedback(revealed, content.width), revealed.scroll)
+            let text = feedback(revealed, offline, content.width);
+            scrolled(frame, content, "Feedback", text, revealed.scroll)
         }
         Tab::FollowUps => {
             let width = text_width(content);
@@ -283,11 +324,20 @@ fn reveal(frame: &mut Frame, area: Rect, session: &Session, revealed: &Revealed,
 /// The candidate's answer and the sample answer, side by side when there is room (each panel
 /// stops scrolling at its own end).
 fn answers(frame: &mut Frame, area: Rect, question: &Question, revealed: &Revealed) -> u16 {
-    let yours = if revealed.answer.text.trim().is_empty() {
+    let mut yours = if revealed.answer.text.trim().is_empty() {
         Text::from(Line::from("(nothing typed: answered aloud?)").italic())
     } else {
         plain(&revealed.answer.text)
     };
+    for (i, follow_up) in revealed.answer.follow_ups.iter().enumerate() {
+        yours.lines.push(Line::default());
+        yours.lines.push(Line::from(format!("Follow-up {}: {}", i + 1, clean(&follow_up.question))).bold());
+        if follow_up.answer.trim().is_empty() {
+            yours.lines.push(Line::from("(nothing typed)").italic());
+        } else {
+            yours.lines.extend(plain(&follow_up.answer).lines);
+        }
+    }
     let sample = plain(&question.sample_answer);
     if area.width >= SIDE_BY_SIDE {
         let [left, right] =
@@ -308,17 +358,17 @@ fn answers(frame: &mut Frame, area: Rect, question: &Question, revealed: &Reveal
 fn rubric(question: &Question, revealed: &Revealed, width: u16) -> Text<'static> {
     let covered = |index: usize| {
         revealed
-            .feedback
+            .judgement
             .as_ref()
-            .and_then(|f| f.signals.iter().find(|s| s.index == index))
-            .is_some_and(|s| s.covered)
+            .and_then(|j| j.look_for.iter().find(|i| i.index == index))
+            .is_some_and(|i| i.covered)
     };
     let mut lines = vec![Line::from("What a strong answer shows").bold().underlined()];
-    if revealed.feedback.is_some() {
+    if revealed.judgement.is_some() {
         lines.push(Line::from("✓ in your answer · not found").dim());
     }
     for (i, item) in question.look_for.iter().enumerate() {
-        let mark = if revealed.feedback.is_none() {
+        let mark = if revealed.judgement.is_none() {
             Span::raw("- ")
         } else if covered(i) {
             Span::styled("✓ ", Style::new().fg(Color::Green))
@@ -341,12 +391,14 @@ fn rubric(question: &Question, revealed: &Revealed, width: u16) -> Text<'static>
     Text::from(lines)
 }
 
-fn feedback(revealed: &Revealed, width: u16) -> Text<'static> {
-    let Some(feedback) = &revealed.feedback else {
+fn feedback(revealed: &Revealed, offline: bool, width: u16) -> Text<'static> {
+    let Some(judgement) = &revealed.judgement else {
         return Text::from("Nothing was typed, so there is no feedback: grade yourself against the rubric.");
     };
-    let report = crate::render::style::without_colour(|| {
-        crate::render::feedback::feedback(feedback, usize::from(width.saturating_sub(2)).max(20))
+    let width = usize::from(width.saturating_sub(2)).max(20);
+    let report = crate::render::style::without_colour(|| match (&judgement.fallback, offline) {
+        (None, true) => crate::render::feedback::feedback(&judgement.offline, width),
+        _ => crate::render::judge::after_reveal(judgement, offline, width),
     });
     plain(&report)
 }
@@ -433,6 +485,9 @@ fn hints(app: &App, width: u16, now: Instant) -> Line<'static> {
             &["^D submit", "^E editor", "^C stop"],
             &["^D", "^E", "^C"],
         ],
+        Screen::Waiting(_) => {
+            &[&["Esc go on without the model", "Ctrl-C stop"], &["Esc skip", "^C stop"], &["Esc", "^C"]]
+        }
         Screen::Reveal(revealed) if now < revealed.keys_from => &[&["time is up: wait a second"], &["wait"]],
         Screen::Reveal(_) => &[
             &["1 again 2 hard 3 good 4 easy", "s skip", "←→ tabs", "↑↓ scroll", "? help", "q quit"],

@@ -110,6 +110,11 @@ impl Test {
             "QBANK_NOW",
             "QBANK_DAY_STARTS_AT",
             "TZ",
+            "QBANK_JUDGE_URL",
+            "QBANK_JUDGE_MODEL",
+            "QBANK_JUDGE_TIMEOUT",
+            "QBANK_JUDGE_API_KEY",
+            "OPENAI_API_KEY",
         ] {
             cmd.env_remove(key);
         }

@@ -1,0 +1,195 @@
+//! `qbank judge check|eval`, and the judge every answer-reading command uses: the offline
+//! analyser, or a language model over the OpenAI-compatible API when one is configured.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use clap::Subcommand;
+
+use crate::cmd::Context;
+use crate::cmd::args::{InterviewerArgs, JudgeArgs};
+use crate::error::{Error, Result};
+use crate::exit::Exit;
+use crate::judge::client::Client;
+use crate::judge::eval::{self, Figures};
+use crate::judge::{Endpoint, Judge, Log, ModelJudge, Offline};
+use crate::render::{self, Output, ReportFormat};
+use crate::tui::Interviewer;
+
+/// Connecting takes a local server milliseconds and a hosted one well under a second.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(subcommand)]
+    pub action: Action,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Action {
+    /// Say which judge is configured, reach it, and report its model and round-trip time
+    Check {
+        #[command(flatten)]
+        judge: JudgeArgs,
+    },
+    /// Measure a judge against the hand-labelled answers: precision, recall, ordering
+    Eval {
+        #[command(flatten)]
+        judge: JudgeArgs,
+
+        /// The evaluation set: a folder with dev/ and holdout/ of labelled answers
+        #[arg(long, value_name = "DIR", default_value = "tests/feedback-eval")]
+        set: PathBuf,
+
+        /// Only this part of the set
+        #[arg(long, value_parser = ["dev", "holdout"])]
+        part: Option<String>,
+
+        /// Output format
+        #[arg(long, short = 'f', value_enum, default_value_t)]
+        format: ReportFormat,
+    },
+}
+
+/// The configured judge; the offline analyser when none is.
+pub fn judge(args: &JudgeArgs, log: bool) -> Box<dyn Judge> {
+    match model_judge(args, log) {
+        Some(judge) => Box::new(judge),
+        None => Box::new(Offline),
+    }
+}
+
+/// The interviewer of a session. `--verbose` logs only in the scripted mode: the full-screen
+/// app's screen is not to be written over.
+pub fn interviewer(args: &InterviewerArgs, verbose: bool) -> Interviewer {
+    use std::io::IsTerminal;
+    let scripted = !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal());
+    let model = model_judge(&args.judge, verbose && scripted);
+    let follow_ups = args.follow_ups.map_or(usize::from(model.is_some()), usize::from);
+    let judge: Arc<dyn Judge> = match model {
+        Some(model) => Arc::new(model),
+        None => Arc::new(Offline),
+    };
+    Interviewer { judge, follow_ups, follow_up_limit: args.follow_up_time.duration() }
+}
+
+/// The language-model judge, when a URL other than `offline` is configured.
+fn model_judge(args: &JudgeArgs, log: bool) -> Option<ModelJudge> {
+    let url = args.url.as_deref().map(str::trim).filter(|u| !u.is_empty() && *u != "offline")?;
+    let api_key = ["QBANK_JUDGE_API_KEY", "OPENAI_API_KEY"]
+        .iter()
+        .find_map(|name| std::env::var(name).ok().filter(|key| !key.is_empty()));
+    let endpoint = Endpoint {
+        url: url.to_string(),
+        model: args.judge_model.clone().filter(|m| !m.is_empty()),
+        api_key,
+        connect_timeout: CONNECT_TIMEOUT,
+        timeout: args.judge_timeout,
+    };
+    let log: Log = log.then(|| Box::new(|line: &str| render::message(format_args!("judge: {line}"))) as _);
+    Some(ModelJudge::new(Client::new(endpoint, log)))
+}
+
+pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
+    match &args.action {
+        Action::Check { judge } => check(ctx, judge),
+        Action::Eval { judge: judge_args, set, part, format } => {
+            let judge = judge(judge_args, ctx.verbose);
+            evaluate(ctx, judge.as_ref(), set, part.as_deref(), *format)
+        }
+    }
+}
+
+fn check(ctx: &Context, args: &JudgeArgs) -> Result<Exit> {
+    let mut out = Output::stdout();
+    let Some(judge) = model_judge(args, ctx.verbose) else {
+        out.write_str(
+            "Judge: the offline analyser (no judge configured: nothing leaves this machine).\n\
+             Set QBANK_JUDGE_URL or pass --judge URL to use an OpenAI-compatible model.\n",
+        )?;
+        out.flush()?;
+        return Ok(Exit::Success);
+    };
+    let endpoint = judge.client().endpoint();
+    let key = match ["QBANK_JUDGE_API_KEY", "OPENAI_API_KEY"].iter().find(|n| std::env::var_os(n).is_some()) {
+        Some(name) => format!("from {name}"),
+        None => "none".to_string(),
+    };
+    out.write_str(&render::judge::pairs(&[
+        ("URL", endpoint.url.clone()),
+        ("Model", endpoint.model.clone().unwrap_or_else(|| "the server's only model".to_string())),
+        ("API key", key),
+        ("Timeout", format!("{} s per request", endpoint.timeout.as_secs())),
+    ]))?;
+    out.flush()?;
+    let started = Instant::now();
+    let model = judge.model().map_err(|e| Error::user(e.0))?;
+    let listed = started.elapsed();
+    let started = Instant::now();
+    let corpus = ctx.corpus()?;
+    let question = corpus.questions().first().ok_or_else(|| Error::user("no questions loaded"))?;
+    let asked = judge.follow_up(question, CHECK_ANSWER, &[]).map_err(|e| Error::user(e.0))?;
+    let round_trip = started.elapsed();
+    out.write_str(&render::judge::pairs(&[
+        ("Serves", format!("{model} (model list in {} ms)", listed.as_millis())),
+        ("Round trip", format!("{} ms for one follow-up question", round_trip.as_millis())),
+        ("It asked", asked),
+    ]))?;
+    out.write_str("The judge works.\n")?;
+    out.flush()?;
+    Ok(Exit::Success)
+}
+
+/// A short answer the check asks a follow-up about.
+const CHECK_ANSWER: &str = "I would put a queue in front of the database writer and shed load above 80% CPU.";
+
+fn evaluate(
+    ctx: &Context,
+    judge: &dyn Judge,
+    set: &std::path::Path,
+    part: Option<&str>,
+    format: ReportFormat,
+) -> Result<Exit> {
+    let corpus = ctx.corpus()?;
+    if !set.is_dir() {
+        return Err(Error::user(format!(
+            "no evaluation set at `{}`: run from a clone of qbank, or pass --set DIR",
+            set.display()
+        )));
+    }
+    let parts: Vec<&str> = part.map_or(vec!["dev", "holdout"], |p| vec![p]);
+    let mut measured: Vec<(String, Figures)> = Vec::new();
+    let mut total = Figures::default();
+    let mut outcomes = Vec::new();
+    for name in parts {
+        let questions = eval::load_part(&set.join(name))?;
+        render::message(format_args!("{name}: {} questions, judged by {}", questions.len(), judge.name()));
+        let figures = eval::evaluate(corpus, &questions, judge, |outcome| {
+            render::message(render::judge::outcome_line(outcome));
+            outcomes.push(serde_json::json!({"part": name, "outcome": outcome}));
+        })?;
+        total.add(&figures);
+        measured.push((name.to_string(), figures));
+    }
+    if measured.len() > 1 {
+        measured.push(("all".to_string(), total));
+    }
+    let mut out = Output::stdout();
+    match format {
+        ReportFormat::Text => out.write_str(&render::judge::figures_table(&judge.name(), &measured))?,
+        ReportFormat::Json => out.json(&serde_json::json!({
+            "judge": judge.name(),
+            "parts": measured.iter().map(|(name, f)| serde_json::json!({
+                "part": name,
+                "precision": f.precision(),
+                "recall": f.recall(),
+                "ordering": f.ordering(),
+                "figures": f,
+            })).collect::<Vec<_>>(),
+            "answers": outcomes,
+        }))?,
+    }
+    out.flush()?;
+    Ok(Exit::Success)
+}
