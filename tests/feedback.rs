@@ -320,6 +320,18 @@ fn the_look_for_list_pasted_back_is_flagged_too() {
 }
 
 #[test]
+fn a_copied_answer_is_called_copied_and_scores_nothing() {
+    let show = Test::new().args(["show", "12", "--format", "json"]).succeeds();
+    let sample = show.json()[0]["sample_answer"].as_str().expect("sample").to_string();
+    let text = Test::new().args(["review", "12"]).stdin(sample.clone()).succeeds();
+    let verdict = text.stdout.lines().next().unwrap_or_default();
+    assert_eq!(verdict, "Verdict: weak: copied from the sample answer, so it shows nothing of yours");
+    let json = Test::new().args(["review", "12", "-f", "json"]).stdin(sample).succeeds().json();
+    assert_eq!((&json["verdict"], &json["score"]), (&"weak".into(), &0.0.into()), "{json}");
+    assert_eq!(json["copied"]["source"], "sample-answer");
+}
+
+#[test]
 fn empty_and_blank_answers_are_weak_not_errors() {
     for input in ["", "   \n\t\n"] {
         let json = Test::new().args(["review", "7", "--format", "json"]).stdin(input).succeeds().json();

@@ -34,7 +34,7 @@ pub struct Feedback {
     pub question: u64,
     pub verdict: Verdict,
     /// The number behind the verdict, 0 to 1: evidence weighs 0.6 (0.8 for approach
-    /// questions), structure the rest, and red flags subtract.
+    /// questions), structure the rest, and red flags subtract. 0 for a copied answer.
     pub score: f64,
     /// How much of the signals the answer shows, 0 to 1: the mean of the signals' strengths,
     /// so an item half shown counts half. 0.5 when the question lists no signals.
@@ -133,7 +133,13 @@ pub fn analyse(question: &Question, answer: &str, time_limit: Option<Duration>) 
     let (verdict, reasons) = verdict(&feedback);
     feedback.verdict = verdict;
     feedback.reasons = reasons;
+    feedback.score = shown_score(&feedback);
     feedback
+}
+
+/// Copied text scores nothing: none of it shows what the candidate knows.
+fn shown_score(f: &Feedback) -> f64 {
+    if f.copied.is_some() { 0.0 } else { f.score }
 }
 
 fn round2(value: f64) -> f64 {
