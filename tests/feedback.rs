@@ -331,6 +331,35 @@ fn a_copied_answer_is_called_copied_and_scores_nothing() {
     assert_eq!(json["copied"]["source"], "sample-answer");
 }
 
+/// Where the score of each verdict lies: strong from 0.6, weak under 0.05 (docs/feedback.md).
+fn score_fits_verdict(json: &serde_json::Value) {
+    let score = json["score"].as_f64().expect("score");
+    let fits = match json["verdict"].as_str().expect("verdict") {
+        "strong" => score >= 0.6,
+        "borderline" => (0.05..0.6).contains(&score),
+        _ => score < 0.05,
+    };
+    assert!(fits, "a {} answer shows a score of {score}: {json}", json["verdict"]);
+}
+
+#[test]
+fn the_score_shown_lies_in_the_band_of_its_verdict() {
+    // A strong answer covering all six signals, told at twice the length a minute allows.
+    let strong = eval_answer("q19.yaml", "strong");
+    let rushed = Test::new().args(["review", "19", "--time", "1m"]).stdin(strong.clone()).succeeds();
+    let lines: Vec<&str> = rushed.stdout.lines().collect();
+    assert_eq!(lines[0], "Verdict: borderline  (score 0.59)", "{}", rushed.stdout);
+    assert!(lines[2].starts_with("  - too long: "), "what held it back is kept: {}", rushed.stdout);
+    let story = "At my last company our onboarding took three weeks. I was asked to shorten it. I \
+                 interviewed new hires, I wrote a checklist and I paired each one with a buddy. As \
+                 a result, onboarding dropped from 15 days to 6 days.";
+    for (answer, time) in [(strong.as_str(), "1m"), (strong.as_str(), "5m"), (story, "0")] {
+        let json =
+            Test::new().args(["review", "19", "-f", "json", "--time", time]).stdin(answer).succeeds().json();
+        score_fits_verdict(&json);
+    }
+}
+
 #[test]
 fn empty_and_blank_answers_are_weak_not_errors() {
     for input in ["", "   \n\t\n"] {
