@@ -361,6 +361,26 @@ fn the_score_shown_lies_in_the_band_of_its_verdict() {
 }
 
 #[test]
+fn star_headings_are_not_evidence() {
+    let headings = "Situation: a project.\nTask: mine.\nAction: my own decisions.\nResult: it shipped.\n";
+    let text = Test::new().args(["review", "7"]).stdin(headings).succeeds();
+    for needle in ["Signals: 0 of 5 covered", "✗ situation", "✗ task", "✓ result  \"shipped\""] {
+        assert!(text.stdout.contains(needle), "missing {needle:?}:\n{}", text.stdout);
+    }
+    let json = Test::new().args(["review", "7", "-f", "json"]).stdin(headings).succeeds().json();
+    let matched = json["signals"].to_string().to_lowercase();
+    for label in ["situation", "task", "action", "result"] {
+        assert!(!matched.contains(&format!("\"{label}\"")), "{label} matched: {json}");
+    }
+    // A markdown heading is a label too, and a heading word inside a sentence is a word.
+    let markdown = "## Situation\nOur checkout kept timing out.\n\n## Result\nIt shipped.";
+    let json = Test::new().args(["review", "7", "-f", "json"]).stdin(markdown).succeeds().json();
+    assert_eq!(json["structure"]["parts"][0]["evidence"], serde_json::Value::Null, "{json}");
+    let prose = Test::new().args(["review", "7", "-f", "json"]).stdin("The situation was bad.").succeeds();
+    assert_eq!(prose.json()["structure"]["parts"][0]["evidence"], "situation");
+}
+
+#[test]
 fn empty_and_blank_answers_are_weak_not_errors() {
     for input in ["", "   \n\t\n"] {
         let json = Test::new().args(["review", "7", "--format", "json"]).stdin(input).succeeds().json();

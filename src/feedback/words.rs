@@ -1,8 +1,10 @@
-//! An answer as the analyser sees it: words, their matching keys, and where they sit.
+//! An answer as the analyser sees it: words, their matching keys, and where they sit. Headings
+//! that only name a part of the answer's shape ("Situation:") are not words of it.
 
 use std::collections::HashMap;
 use std::ops::Range;
 
+use super::lexicon::labels;
 use crate::text::lexicon::LEXICON;
 use crate::text::{key, tokens};
 
@@ -22,8 +24,15 @@ pub struct Words<'a> {
 
 impl<'a> Words<'a> {
     pub fn new(text: &'a str) -> Words<'a> {
-        let words: Vec<Word> =
-            tokens(text).map(|(at, word)| Word { span: at..at + word.len(), key: key(word) }).collect();
+        let labels = label_spans(text);
+        let mut labels = labels.iter().peekable();
+        let words: Vec<Word> = tokens(text)
+            .filter(|&(at, _)| {
+                while labels.next_if(|label| label.end <= at).is_some() {}
+                labels.peek().is_none_or(|label| !label.contains(&at))
+            })
+            .map(|(at, word)| Word { span: at..at + word.len(), key: key(word) })
+            .collect();
         let mut index: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, word) in words.iter().enumerate() {
             index.entry(word.key.clone()).or_default().push(i);
@@ -87,6 +96,45 @@ impl<'a> Words<'a> {
     }
 }
 
+/// Where the text has a heading that only names a part of an answer's shape: "Situation:",
+/// "- Result:", "**Trade-off:**" at the start of a line or a sentence, or "## Result" alone on
+/// its line. A label shows that the candidate knows the shape, not that the answer has it.
+fn label_spans(text: &str) -> Vec<Range<usize>> {
+    segment_starts(text).filter_map(|start| label_at(text, start)).collect()
+}
+
+/// Where each line and each sentence starts, in order.
+fn segment_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    std::iter::once(0).chain(text.char_indices().filter_map(|(at, c)| {
+        let next = at + c.len_utf8();
+        match c {
+            '\n' => Some(next),
+            '.' | '!' | '?' if text[next..].starts_with([' ', '\t']) => Some(next),
+            _ => None,
+        }
+    }))
+}
+
+/// The label's words, when the line or sentence starting at `start` opens with one.
+fn label_at(text: &str, start: usize) -> Option<Range<usize>> {
+    let line = &text[start..text[start..].find('\n').map_or(text.len(), |end| start + end)];
+    let heading = line.trim_start().starts_with('#');
+    let named = line.trim_start_matches(|c: char| c.is_whitespace() || "#*_>-".contains(c));
+    let offset = start + line.len() - named.len();
+    let longest = labels().iter().map(Vec::len).max().unwrap_or(0);
+    let words: Vec<(usize, &str)> = tokens(named).take(longest).collect();
+    let keys: Vec<String> = words.iter().map(|&(_, word)| key(word)).collect();
+    let label = labels().iter().find(|label| keys.starts_with(label))?;
+    let (first, last) = (words[0], words[label.len() - 1]);
+    let joined = words[..label.len()]
+        .windows(2)
+        .all(|pair| matches!(&named[pair[0].0 + pair[0].1.len()..pair[1].0], " " | "-"));
+    let end = last.0 + last.1.len();
+    let after = named[end..].trim_start_matches(['*', '_', ' ']);
+    let closed = after.starts_with(':') || (heading && after.trim().is_empty());
+    (first.0 == 0 && joined && closed).then(|| offset..offset + end)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -100,5 +148,17 @@ mod tests {
         assert!(words.find(&keys("feature flag")).is_empty());
         let words = Words::new("roll it back, then roll everything back");
         assert_eq!(words.find_spans(&keys("roll back")), [(0, 3)]);
+    }
+
+    #[test]
+    fn headings_that_name_a_part_are_not_words() {
+        let keys_of = |text: &str| Words::new(text).words.into_iter().map(|w| w.key).collect::<Vec<_>>();
+        assert_eq!(
+            keys_of("Situation: a slow API.\n- **Result:** fixed. Trade-off: cost"),
+            keys("a slow api fix cost")
+        );
+        assert_eq!(keys_of("## Deep dive\nshards\n### Failure modes:"), keys("shards"));
+        assert_eq!(keys_of("The result: fixed. Our task was hard"), keys("the result fix our task was hard"));
+        assert_eq!(keys_of("## Situation at work"), keys("situation at work"));
     }
 }
