@@ -381,6 +381,22 @@ fn star_headings_are_not_evidence() {
 }
 
 #[test]
+fn an_http_header_name_is_one_word() {
+    let answer = "Throttled clients get a 429 with a Retry-After header.";
+    let text = Test::new().args(["review", "19"]).stdin(answer).succeeds();
+    assert!(text.stdout.contains("✗ failure modes"), "Retry-After is not a retry:\n{}", text.stdout);
+    assert!(text.stdout.contains("\"Retry-After\""), "but it tells clients when to retry:\n{}", text.stdout);
+    let json = Test::new()
+        .args(["review", "43", "-f", "json"])
+        .stdin("Our tests check the Retry-After header.")
+        .succeeds()
+        .json();
+    let failure_modes = &json["signals"][3];
+    assert!(failure_modes["text"].as_str().unwrap().starts_with("Tests failure modes"), "{json}");
+    assert!(failure_modes["strength"].as_f64().unwrap() < 0.5, "{json}");
+}
+
+#[test]
 fn empty_and_blank_answers_are_weak_not_errors() {
     for input in ["", "   \n\t\n"] {
         let json = Test::new().args(["review", "7", "--format", "json"]).stdin(input).succeeds().json();
