@@ -48,6 +48,7 @@ struct Structure {
     operations: Vec<String>,
     principle: Vec<String>,
     example: Vec<String>,
+    labels: Vec<String>,
     not_actions: Vec<String>,
     number_words: Vec<String>,
 }
@@ -103,6 +104,7 @@ pub fn embed(out: &Path) {
         ("operations", &structure.operations),
         ("principle", &structure.principle),
         ("example", &structure.example),
+        ("labels", &structure.labels),
         ("not_actions", &structure.not_actions),
         ("number_words", &structure.number_words),
     ] {

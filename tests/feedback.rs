@@ -320,6 +320,83 @@ fn the_look_for_list_pasted_back_is_flagged_too() {
 }
 
 #[test]
+fn a_copied_answer_is_called_copied_and_scores_nothing() {
+    let show = Test::new().args(["show", "12", "--format", "json"]).succeeds();
+    let sample = show.json()[0]["sample_answer"].as_str().expect("sample").to_string();
+    let text = Test::new().args(["review", "12"]).stdin(sample.clone()).succeeds();
+    let verdict = text.stdout.lines().next().unwrap_or_default();
+    assert_eq!(verdict, "Verdict: weak: copied from the sample answer, so it shows nothing of yours");
+    let json = Test::new().args(["review", "12", "-f", "json"]).stdin(sample).succeeds().json();
+    assert_eq!((&json["verdict"], &json["score"]), (&"weak".into(), &0.0.into()), "{json}");
+    assert_eq!(json["copied"]["source"], "sample-answer");
+}
+
+/// Where the score of each verdict lies: strong from 0.6, weak under 0.05 (docs/feedback.md).
+fn score_fits_verdict(json: &serde_json::Value) {
+    let score = json["score"].as_f64().expect("score");
+    let fits = match json["verdict"].as_str().expect("verdict") {
+        "strong" => score >= 0.6,
+        "borderline" => (0.05..0.6).contains(&score),
+        _ => score < 0.05,
+    };
+    assert!(fits, "a {} answer shows a score of {score}: {json}", json["verdict"]);
+}
+
+#[test]
+fn the_score_shown_lies_in_the_band_of_its_verdict() {
+    // A strong answer covering all six signals, told at twice the length a minute allows.
+    let strong = eval_answer("q19.yaml", "strong");
+    let rushed = Test::new().args(["review", "19", "--time", "1m"]).stdin(strong.clone()).succeeds();
+    let lines: Vec<&str> = rushed.stdout.lines().collect();
+    assert_eq!(lines[0], "Verdict: borderline  (score 0.59)", "{}", rushed.stdout);
+    assert!(lines[2].starts_with("  - too long: "), "what held it back is kept: {}", rushed.stdout);
+    let story = "At my last company our onboarding took three weeks. I was asked to shorten it. I \
+                 interviewed new hires, I wrote a checklist and I paired each one with a buddy. As \
+                 a result, onboarding dropped from 15 days to 6 days.";
+    for (answer, time) in [(strong.as_str(), "1m"), (strong.as_str(), "5m"), (story, "0")] {
+        let json =
+            Test::new().args(["review", "19", "-f", "json", "--time", time]).stdin(answer).succeeds().json();
+        score_fits_verdict(&json);
+    }
+}
+
+#[test]
+fn star_headings_are_not_evidence() {
+    let headings = "Situation: a project.\nTask: mine.\nAction: my own decisions.\nResult: it shipped.\n";
+    let text = Test::new().args(["review", "7"]).stdin(headings).succeeds();
+    for needle in ["Signals: 0 of 5 covered", "✗ situation", "✗ task", "✓ result  \"shipped\""] {
+        assert!(text.stdout.contains(needle), "missing {needle:?}:\n{}", text.stdout);
+    }
+    let json = Test::new().args(["review", "7", "-f", "json"]).stdin(headings).succeeds().json();
+    let matched = json["signals"].to_string().to_lowercase();
+    for label in ["situation", "task", "action", "result"] {
+        assert!(!matched.contains(&format!("\"{label}\"")), "{label} matched: {json}");
+    }
+    // A markdown heading is a label too, and a heading word inside a sentence is a word.
+    let markdown = "## Situation\nOur checkout kept timing out.\n\n## Result\nIt shipped.";
+    let json = Test::new().args(["review", "7", "-f", "json"]).stdin(markdown).succeeds().json();
+    assert_eq!(json["structure"]["parts"][0]["evidence"], serde_json::Value::Null, "{json}");
+    let prose = Test::new().args(["review", "7", "-f", "json"]).stdin("The situation was bad.").succeeds();
+    assert_eq!(prose.json()["structure"]["parts"][0]["evidence"], "situation");
+}
+
+#[test]
+fn an_http_header_name_is_one_word() {
+    let answer = "Throttled clients get a 429 with a Retry-After header.";
+    let text = Test::new().args(["review", "19"]).stdin(answer).succeeds();
+    assert!(text.stdout.contains("✗ failure modes"), "Retry-After is not a retry:\n{}", text.stdout);
+    assert!(text.stdout.contains("\"Retry-After\""), "but it tells clients when to retry:\n{}", text.stdout);
+    let json = Test::new()
+        .args(["review", "43", "-f", "json"])
+        .stdin("Our tests check the Retry-After header.")
+        .succeeds()
+        .json();
+    let failure_modes = &json["signals"][3];
+    assert!(failure_modes["text"].as_str().unwrap().starts_with("Tests failure modes"), "{json}");
+    assert!(failure_modes["strength"].as_f64().unwrap() < 0.5, "{json}");
+}
+
+#[test]
 fn empty_and_blank_answers_are_weak_not_errors() {
     for input in ["", "   \n\t\n"] {
         let json = Test::new().args(["review", "7", "--format", "json"]).stdin(input).succeeds().json();

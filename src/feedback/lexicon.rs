@@ -21,6 +21,11 @@ pub fn is_generic(key: &str) -> bool {
     sets().generic.contains(key)
 }
 
+/// The headings that name a part of an answer's shape, as keys.
+pub fn labels() -> &'static [Vec<String>] {
+    &sets().labels
+}
+
 /// A synonym group: every member as keys.
 pub type Group = Vec<Vec<String>>;
 
@@ -83,6 +88,7 @@ struct Sets {
     meta: HashSet<String>,
     generic: HashSet<String>,
     synonyms: Synonyms,
+    labels: Vec<Vec<String>>,
 }
 
 fn sets() -> &'static Sets {
@@ -96,6 +102,7 @@ fn sets() -> &'static Sets {
             meta: set(LEXICON.meta),
             generic: set(LEXICON.generic),
             synonyms: Synonyms::new(groups),
+            labels: LEXICON.labels.iter().map(|l| keys(l)).collect(),
         }
     })
 }

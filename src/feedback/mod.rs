@@ -34,7 +34,8 @@ pub struct Feedback {
     pub question: u64,
     pub verdict: Verdict,
     /// The number behind the verdict, 0 to 1: evidence weighs 0.6 (0.8 for approach
-    /// questions), structure the rest, and red flags subtract.
+    /// questions), structure the rest, and red flags subtract. It lies in its verdict's band
+    /// (strong from 0.6, weak under 0.05, borderline between), and is 0 for a copied answer.
     pub score: f64,
     /// How much of the signals the answer shows, 0 to 1: the mean of the signals' strengths,
     /// so an item half shown counts half. 0.5 when the question lists no signals.
@@ -128,12 +129,28 @@ pub fn analyse(question: &Question, answer: &str, time_limit: Option<Duration>) 
         copied,
         english,
     };
-    feedback.evidence = round2(evidence(&feedback.signals));
-    feedback.score = round2(score(&feedback).clamp(0.0, 1.0));
-    let (verdict, reasons) = verdict(&feedback);
-    feedback.verdict = verdict;
-    feedback.reasons = reasons;
+    judge(&mut feedback);
     feedback
+}
+
+/// Weighs what the analyser found: the evidence, the score and the verdict with its reasons.
+fn judge(f: &mut Feedback) {
+    f.evidence = round2(evidence(&f.signals));
+    f.score = round2(score(f).clamp(0.0, 1.0));
+    (f.verdict, f.reasons) = verdict(f);
+    f.score = shown_score(f);
+}
+
+/// The score inside its verdict's band, so the number never says more than the word: a
+/// well-shaped answer held back from strong by a red flag or its length shows 0.59, and the
+/// reasons say what held it back. Copied text scores nothing: none of it is the candidate's.
+fn shown_score(f: &Feedback) -> f64 {
+    match f.verdict {
+        _ if f.copied.is_some() => 0.0,
+        Verdict::Strong => f.score.max(STRONG),
+        Verdict::Borderline => f.score.clamp(WEAK, round2(STRONG - 0.01)),
+        Verdict::Weak => f.score.min(round2(WEAK - 0.01)),
+    }
 }
 
 fn round2(value: f64) -> f64 {
@@ -256,11 +273,16 @@ fn verdict(f: &Feedback) -> (Verdict, Vec<String>) {
             reasons.extend(flag_reason(f));
             reasons.extend(structure_reason);
         }
-        Verdict::Borderline | Verdict::Weak => {
+        Verdict::Borderline if score >= STRONG => {
             reasons.extend(flag_reason(f));
-            if verdict == Verdict::Borderline && score >= STRONG && !substantive {
+            if !substantive {
                 reasons.push("shows less than half of what a strong answer shows".to_string());
             }
+            reasons.extend(pace_reason);
+            reasons.extend(structure_reason);
+        }
+        Verdict::Borderline | Verdict::Weak => {
+            reasons.extend(flag_reason(f));
             reasons.extend(structure_reason);
             reasons.extend(pace_reason);
         }
@@ -374,17 +396,15 @@ mod tests {
             copied: None,
             english: true,
         };
-        f.evidence = round2(evidence(&f.signals));
-        f.score = round2(score(&f).clamp(0.0, 1.0));
-        (f.verdict, f.reasons) = verdict(&f);
+        judge(&mut f);
         f
     }
 
     #[test]
     fn a_good_shape_is_not_strong_without_evidence_for_half_the_signals() {
         let f = judged(&[1.0, 1.0, 0.0, 0.0, 0.0], &[], Pace::Fits, true);
-        assert!(f.score >= STRONG, "{}", f.score);
-        assert_eq!(f.verdict, Verdict::Borderline);
+        assert!(score(&f) >= STRONG, "{}", score(&f));
+        assert_eq!((f.verdict, f.score), (Verdict::Borderline, 0.59));
         assert!(f.reasons.iter().any(|r| r.contains("less than half")), "{:?}", f.reasons);
         assert_eq!(judged(&[1.0, 1.0, 0.5, 0.0, 0.0], &[], Pace::Fits, true).verdict, Verdict::Strong);
     }
@@ -419,8 +439,8 @@ mod tests {
     #[test]
     fn a_well_shaped_answer_about_something_else_is_weak() {
         let f = judged(&[0.25, 0.0, 0.0, 0.0, 0.0], &[], Pace::Fits, true);
-        assert!(f.score >= WEAK, "{}", f.score);
-        assert_eq!(f.verdict, Verdict::Weak);
+        assert!(score(&f) >= WEAK, "{}", score(&f));
+        assert_eq!((f.verdict, f.score), (Verdict::Weak, 0.04));
         assert!(f.reasons.iter().any(|r| r.contains("on the question")), "{:?}", f.reasons);
     }
 }

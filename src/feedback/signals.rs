@@ -94,7 +94,8 @@ fn discount_shared(all: &mut [Vec<Cue>]) {
     }
 }
 
-/// The cues of one item: synonym phrases first, then the remaining content words.
+/// The cues of one item: synonym phrases first, then the remaining content words; a
+/// hyphenated name ("Retry-After") is one word.
 fn cues(item: &str, synonyms: &Synonyms, question: &Words) -> Vec<Cue> {
     let words = Words::new(item);
     let keys: Vec<String> = words.words.iter().map(|w| w.key.clone()).collect();
@@ -103,7 +104,7 @@ fn cues(item: &str, synonyms: &Synonyms, question: &Words) -> Vec<Cue> {
     let mut cues: Vec<Cue> = Vec::new();
     let mut i = 0;
     while i < keys.len() {
-        if let Some((len, mut cue)) = phrase_cue(&keys[i..], synonyms) {
+        if let Some((len, mut cue)) = phrase_cue(&keys[i..], synonyms, |len| words.whole(i..i + len)) {
             if !question.find(&keys[i..i + len]).is_empty() {
                 cue.weight /= 2.0;
             }
@@ -111,24 +112,27 @@ fn cues(item: &str, synonyms: &Synonyms, question: &Words) -> Vec<Cue> {
             i += len;
             continue;
         }
-        let key = &keys[i];
+        let word = &keys[i..words.words[i].name.end];
         let example = in_example(i);
-        i += 1;
-        if lexicon::is_stop(key) || lexicon::is_meta(key) || key.chars().count() < 2 {
+        i += word.len();
+        if let [key] = word
+            && (lexicon::is_stop(key) || lexicon::is_meta(key) || key.chars().count() < 2)
+        {
             continue;
         }
-        let mut alternatives = vec![vec![key.clone()]];
-        for &g in synonyms.groups_of(std::slice::from_ref(key)) {
+        let mut alternatives = vec![word.to_vec()];
+        for &g in synonyms.groups_of(word) {
             alternatives.extend(synonyms.group(g).iter().cloned());
         }
         alternatives.sort();
         alternatives.dedup();
-        let mut weight = match (lexicon::is_generic(key), example) {
+        let generic = matches!(word, [key] if lexicon::is_generic(key));
+        let mut weight = match (generic, example) {
             (true, _) => 0.5,
             (false, true) => EXAMPLE,
             (false, false) => 1.0,
         };
-        if question.count(key) > 0 {
+        if !question.find(word).is_empty() {
             weight *= 0.5;
         }
         push(&mut cues, Cue { alternatives, weight, number: false, phrase: false });
@@ -182,11 +186,11 @@ fn example_regions(item: &str) -> Vec<std::ops::Range<usize>> {
     regions
 }
 
-/// A synonym-table phrase starting here: its length and cue.
-fn phrase_cue(keys: &[String], synonyms: &Synonyms) -> Option<(usize, Cue)> {
+/// A synonym-table phrase starting here that leaves names whole: its length and cue.
+fn phrase_cue(keys: &[String], synonyms: &Synonyms, whole: impl Fn(usize) -> bool) -> Option<(usize, Cue)> {
     (2..=LONGEST_MEMBER.min(keys.len())).rev().find_map(|len| {
         let groups = synonyms.groups_of(&keys[..len]);
-        if groups.is_empty() {
+        if groups.is_empty() || !whole(len) {
             return None;
         }
         let mut alternatives: Vec<Vec<String>> =

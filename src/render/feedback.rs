@@ -41,13 +41,19 @@ fn verdict(out: &mut String, f: &Feedback, width: usize) {
         Verdict::Borderline => style::warning(name),
         Verdict::Weak => style::error(name),
     };
-    let _ = writeln!(
-        out,
-        "{} {}  {}",
-        style::heading("Verdict:"),
-        shown,
-        style::dim(&format!("(score {:.2})", f.score))
-    );
+    let _ = write!(out, "{} {shown}", style::heading("Verdict:"));
+    match &f.copied {
+        Some(copy) => {
+            let why = format!("copied from {}, so it shows nothing of yours", copy.source.title());
+            let taken = "Verdict: ".len() + name.len() + ": ".len();
+            for (i, line) in wrap(&why, width.saturating_sub(taken), "").iter().enumerate() {
+                let _ = writeln!(out, "{}{line}", if i == 0 { ": " } else { "  " });
+            }
+        }
+        None => {
+            let _ = writeln!(out, "  {}", style::dim(&format!("(score {:.2})", f.score)));
+        }
+    }
     for reason in &f.reasons {
         lines(out, &format!("- {reason}"), width, "  ");
     }

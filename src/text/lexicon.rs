@@ -38,6 +38,8 @@ pub struct Lexicon {
     pub operations: &'static [&'static str],
     pub principle: &'static [&'static str],
     pub example: &'static [&'static str],
+    /// Headings that only name a part of the shape: not words of an answer.
+    pub labels: &'static [&'static str],
     /// Verbs after "I" that are not actions ("I think"), for the STAR action check.
     pub not_actions: &'static [&'static str],
     /// Numbers written as words.
