@@ -46,6 +46,10 @@ pub enum Action {
         #[arg(long, value_parser = ["dev", "holdout"])]
         part: Option<String>,
 
+        /// Only the first N questions of each part (a slow model's quick measure)
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+        questions: Option<u64>,
+
         /// Output format
         #[arg(long, short = 'f', value_enum, default_value_t)]
         format: ReportFormat,
@@ -94,9 +98,10 @@ fn model_judge(args: &JudgeArgs, log: bool) -> Option<ModelJudge> {
 pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
     match &args.action {
         Action::Check { judge } => check(ctx, judge),
-        Action::Eval { judge: judge_args, set, part, format } => {
+        Action::Eval { judge: judge_args, set, part, questions, format } => {
             let judge = judge(judge_args, ctx.verbose);
-            evaluate(ctx, judge.as_ref(), set, part.as_deref(), *format)
+            let questions = questions.map_or(usize::MAX, |n| usize::try_from(n).unwrap_or(usize::MAX));
+            evaluate(ctx, judge.as_ref(), &Scope { set, part: part.as_deref(), questions }, *format)
         }
     }
 }
@@ -144,13 +149,16 @@ fn check(ctx: &Context, args: &JudgeArgs) -> Result<Exit> {
 /// A short answer the check asks a follow-up about.
 const CHECK_ANSWER: &str = "I would put a queue in front of the database writer and shed load above 80% CPU.";
 
-fn evaluate(
-    ctx: &Context,
-    judge: &dyn Judge,
-    set: &std::path::Path,
-    part: Option<&str>,
-    format: ReportFormat,
-) -> Result<Exit> {
+/// Which labelled answers `judge eval` measures on.
+struct Scope<'a> {
+    set: &'a std::path::Path,
+    part: Option<&'a str>,
+    /// At most this many questions of each part.
+    questions: usize,
+}
+
+fn evaluate(ctx: &Context, judge: &dyn Judge, scope: &Scope, format: ReportFormat) -> Result<Exit> {
+    let Scope { set, part, questions: most } = *scope;
     let corpus = ctx.corpus()?;
     if !set.is_dir() {
         return Err(Error::user(format!(
@@ -163,7 +171,8 @@ fn evaluate(
     let mut total = Figures::default();
     let mut outcomes = Vec::new();
     for name in parts {
-        let questions = eval::load_part(&set.join(name))?;
+        let mut questions = eval::load_part(&set.join(name))?;
+        questions.truncate(most);
         render::message(format_args!("{name}: {} questions, judged by {}", questions.len(), judge.name()));
         let figures = eval::evaluate(corpus, &questions, judge, |outcome| {
             render::message(render::judge::outcome_line(outcome));

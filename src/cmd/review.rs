@@ -7,7 +7,7 @@ use crate::cmd::args::JudgeArgs;
 use crate::cmd::{Context, find, judge};
 use crate::error::{Error, Result};
 use crate::exit::Exit;
-use crate::judge::{Judge, Offline, Submission, judge_or_fallback};
+use crate::judge::{Submission, judge_or_fallback};
 use crate::practice::notes::Notes;
 use crate::practice::time::{self, TimeLimit};
 use crate::render::{self, Output, ReportFormat};
@@ -57,7 +57,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
     let width = out.wrap_width();
     // Without a judge the report and its JSON keep the shape they had before judges existed;
     // with one, the JSON is always the judgement (its `fallback` says when the analyser stood in).
-    let configured = judge.name() != Offline.name();
+    let configured = !judge.is_offline();
     match args.format {
         ReportFormat::Text if judgement.fallback.is_none() && configured => {
             out.write_str(&render::judge::judgement(&judgement, width))?;

@@ -97,7 +97,12 @@ impl std::fmt::Display for JudgeError {
 /// The interface both judges offer.
 pub trait Judge: Send + Sync {
     /// Who judges, for report headers and the history: "offline analyser", "MODEL at URL".
+    /// Never reaches a server.
     fn name(&self) -> String;
+    /// True for the offline analyser: answers are judged at once, on this machine.
+    fn is_offline(&self) -> bool {
+        false
+    }
     /// The judgement of one answer.
     fn judge(&self, submission: &Submission) -> Result<Judgement, JudgeError>;
     /// One follow-up question about what the candidate just said; `asked` are the follow-ups

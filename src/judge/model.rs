@@ -107,8 +107,12 @@ impl ModelJudge {
 }
 
 impl Judge for ModelJudge {
+    /// The model once it is known (the first request resolves it), else the configured name.
     fn name(&self) -> String {
-        let model = self.model().unwrap_or_else(|_| self.client.endpoint().model.clone().unwrap_or_default());
+        let model = match self.model.get() {
+            Some(Ok(model)) => model.clone(),
+            _ => self.client.endpoint().model.clone().unwrap_or_else(|| "the server's model".to_string()),
+        };
         format!("{model} at {}", self.client.endpoint().url)
     }
 
@@ -361,7 +365,7 @@ fn checked(reply: Reply, submission: &Submission, judge: String) -> Judgement {
         said.push_str(&follow_up.answer);
     }
     let mut unsupported = 0;
-    let look_for = submission
+    let look_for: Vec<ItemFinding> = submission
         .question
         .look_for
         .iter()
@@ -395,16 +399,13 @@ fn checked(reply: Reply, submission: &Submission, judge: String) -> Judgement {
             comment: s.comment,
         })
         .collect();
+    let reasons = reply.reasons.into_iter().map(|r| r.trim().to_string()).filter(|r| !r.is_empty()).take(4);
+    let (verdict, reasons) =
+        grounded(verdict(&reply.verdict).unwrap_or(Verdict::Weak), reasons.collect(), &look_for);
     Judgement {
         judge,
-        verdict: verdict(&reply.verdict).unwrap_or(Verdict::Weak),
-        reasons: reply
-            .reasons
-            .into_iter()
-            .map(|r| r.trim().to_string())
-            .filter(|r| !r.is_empty())
-            .take(4)
-            .collect(),
+        verdict,
+        reasons,
         look_for,
         red_flags,
         structure: reply.structure.trim().to_string(),
@@ -415,6 +416,18 @@ fn checked(reply: Reply, submission: &Submission, judge: String) -> Judgement {
     }
 }
 
+/// A verdict is only as good as its evidence: "strong" needs the candidate's own words for at
+/// least half of what a strong answer shows, else it is lowered to borderline, and says why.
+fn grounded(verdict: Verdict, mut reasons: Vec<String>, look_for: &[ItemFinding]) -> (Verdict, Vec<String>) {
+    let shown = look_for.iter().filter(|i| i.covered).count();
+    if verdict != Verdict::Strong || shown * 2 >= look_for.len() {
+        return (verdict, reasons);
+    }
+    let total = look_for.len();
+    reasons.insert(0, format!("lowered from strong: your own words show only {shown} of {total} signals"));
+    (Verdict::Borderline, reasons)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -422,6 +435,26 @@ mod tests {
     const GOOD: &str = r#"{"look_for":[{"item":1,"covered":true,"quote":"a queue in front"}],"red_flags":[],
         "structure":"s","confidence":{"score":4,"comment":"c"},"clarity":{"score":3,"comment":"c"},
         "delivery":{"score":5,"comment":"c"},"verdict":"strong","reasons":["r"]}"#;
+
+    #[test]
+    fn strong_needs_the_candidates_words_for_half_the_signals() {
+        let items = |covered: &[bool]| -> Vec<ItemFinding> {
+            covered
+                .iter()
+                .enumerate()
+                .map(|(index, &covered)| ItemFinding { index, item: String::new(), covered, quote: None })
+                .collect()
+        };
+        let (verdict, reasons) =
+            grounded(Verdict::Strong, vec!["model".into()], &items(&[true, false, false]));
+        assert_eq!(verdict, Verdict::Borderline);
+        assert_eq!(reasons[0], "lowered from strong: your own words show only 1 of 3 signals");
+        assert_eq!(
+            grounded(Verdict::Strong, Vec::new(), &items(&[true, true, false, false])).0,
+            Verdict::Strong
+        );
+        assert_eq!(grounded(Verdict::Weak, Vec::new(), &items(&[true, true])).0, Verdict::Weak);
+    }
 
     #[test]
     fn a_reply_in_a_code_fence_still_parses() {

@@ -42,6 +42,10 @@ impl Judge for Offline {
         "offline analyser".to_string()
     }
 
+    fn is_offline(&self) -> bool {
+        true
+    }
+
     fn judge(&self, submission: &Submission) -> Result<Judgement, JudgeError> {
         Ok(self.judgement(submission))
     }

@@ -45,7 +45,7 @@ impl Interviewer {
 
     /// True when no model is involved: answers are judged at once, on this machine.
     pub fn is_offline(&self) -> bool {
-        self.judge.name() == Offline.name()
+        self.judge.is_offline()
     }
 }
 

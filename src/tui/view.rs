@@ -246,7 +246,8 @@ fn answer(frame: &mut Frame, area: Rect, session: &Session, answering: &Answerin
     frame.render_widget(paragraph.scroll((answering.question_scroll.min(limit), 0)).block(block), top);
     let words = answering.editor.lines().iter().map(|l| l.split_whitespace().count()).sum::<usize>();
     let mut editor = answering.editor.clone();
-    editor.set_block(panel(&format!("Your answer · {}", human::plural(words as i64, "word")), area.width));
+    let what = if answering.follow_up.is_some() { "Your reply" } else { "Your answer" };
+    editor.set_block(panel(&format!("{what} · {}", human::plural(words as i64, "word")), area.width));
     frame.render_widget(&editor, bottom);
     limit
 }
