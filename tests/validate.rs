@@ -39,8 +39,8 @@ fn every_error_is_reported_with_its_place() {
     let out = validate(&["errors.yaml"], &[]);
     assert_eq!(out.code, 2);
     let file = fixture("validate/errors.yaml").display().to_string();
-    // serde stops a file at its first structural error (the unknown field), so the
-    // semantic checks are shown on the questions before it.
+    // A structural error (the unknown field) stops its own question; the file's other
+    // questions are then read one by one, so their problems are reported in the same run.
     let unknown = line_of(&out, "sample_anwser");
     assert_eq!(
         unknown,
@@ -137,4 +137,87 @@ fn json_findings_for_ci_annotations() {
     assert!(first["line"].as_u64().unwrap() >= 1 && first["column"].as_u64().unwrap() >= 1);
     assert_eq!(first["severity"], "warning");
     assert!(first["message"].is_string());
+}
+
+/// A team file whose one question uses a tag only the built-in bank also uses.
+const TEAM: &str = "- id: 10001
+  round: system-design
+  question: How would you design the ledger that records every payment our platform moves?
+  rationale: A ledger is where money and correctness meet, so it shows how a candidate trades speed for auditability.
+  sample_answer: I would keep an append-only table of double-entry postings, each payment writing two rows in one transaction, with idempotency keys from the caller, balances derived by summing postings per account, and nightly reconciliation against the processor's settlement files to catch what the online path missed.
+  tags: [system-design]
+";
+
+#[test]
+fn corpus_and_qbank_corpus_paths_are_checked_like_positional_ones() {
+    let test = Test::new();
+    let clean = test.file("bank/clean.yaml", TEAM);
+    let broken = test.file(
+        "broken/bank.yaml",
+        TEAM.replace("  tags: [system-design]\n", "  tags: [system-design]\n  tags: [again]\n"),
+    );
+    for (path, code) in [(&clean, 0), (&broken, 2)] {
+        let by_flag = Test::new().args(["--corpus"]).args([path]).args(["validate", "--strict"]).code(code);
+        let by_env = Test::new().env("QBANK_CORPUS", path).args(["validate", "--strict"]).code(code);
+        for out in [by_flag, by_env] {
+            assert!(out.stderr.contains("in 1 file"), "the team file is what is checked: {}", out.stderr);
+            if code == 2 {
+                assert!(
+                    out.stdout.contains("`tags` appears twice in this question: keep one"),
+                    "{}",
+                    out.stdout
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn seven_mistakes_in_seven_questions_are_seven_findings() {
+    let mistakes = [
+        ("  tags: [system-design]\n", "  tagz: [system-design]\n"),
+        ("  round: system-design\n", "  round: system-desing\n"),
+        ("  tags: [system-design]\n", "  tags: system-design\n"),
+        ("  question: How", "  question: How\n  question: Why"),
+        ("  rationale: A ledger", "  rationale: [A ledger"),
+        ("  sample_answer: I would", "  sample_answer:\n  other: I would"),
+        ("  round: system-design\n", "  round: system-design\n  colour: blue\n"),
+    ];
+    let file: String = mistakes
+        .iter()
+        .enumerate()
+        .map(|(i, (from, to))| TEAM.replace("10001", &(10001 + i).to_string()).replacen(from, to, 1))
+        .collect();
+    let test = Test::new();
+    let path = test.file("seven.yaml", file);
+    let out = Test::new().args(["validate"]).args([&path]).code(2);
+    let errors = out.stdout.lines().filter(|l| l.contains(": error: ")).count();
+    assert_eq!(errors, 7, "{}", out.stdout);
+    assert!(out.stdout.contains("unknown field `tagz` (did you mean `tags`?)"), "{}", out.stdout);
+    assert!(out.stdout.contains("system-desing"), "{}", out.stdout);
+}
+
+#[test]
+fn merge_conflict_markers_are_named_as_such() {
+    let test = Test::new();
+    let conflicted = TEAM.replace(
+        "  tags: [system-design]\n",
+        "<<<<<<< HEAD\n  tags: [system-design]\n=======\n  tags: [design]\n>>>>>>> theirs\n",
+    );
+    let path = test.file("team.yaml", conflicted);
+    let out = Test::new().args(["validate"]).args([&path]).code(2);
+    assert!(
+        out.stdout.contains(":6:1: error: unresolved merge conflict at line 6 (to line 10)"),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn team_ids_below_10000_get_a_warning() {
+    let test = Test::new();
+    let path = test.file("team.yaml", TEAM.replace("10001", "9000"));
+    let out = Test::new().args(["validate", "--strict"]).args([&path]).code(1);
+    assert!(out.stdout.contains("warning: question 9000: team ids start at 10000"), "{}", out.stdout);
+    Test::new().args(["validate", "--strict"]).args([test.file("ok.yaml", TEAM)]).code(0);
 }

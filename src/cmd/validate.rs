@@ -12,7 +12,8 @@ use crate::render::{self, Output, ReportFormat};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Corpus files or folders to check; none: the built-in corpus
+    /// Corpus files or folders to check, besides every --corpus and QBANK_CORPUS path; none of
+    /// them: the built-in corpus
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
@@ -26,8 +27,11 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
-    let checking_builtin = args.paths.is_empty();
-    let checked = Sources { builtin: checking_builtin, paths: args.paths.clone(), cache: None };
+    // What the other commands load is what CI must check: QBANK_CORPUS and --corpus too.
+    let mut paths = args.paths.clone();
+    paths.extend(ctx.sources.paths.iter().filter(|p| !args.paths.contains(p)).cloned());
+    let checking_builtin = paths.is_empty();
+    let checked = Sources { builtin: checking_builtin, paths, cache: None };
     let parsed = loader::parse_sources(&checked);
     let files = parsed.len();
     let mut findings: Vec<Diagnostic> = parsed.iter().flat_map(|p| p.diagnostics.iter().cloned()).collect();
@@ -35,6 +39,9 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
     let ids: Vec<_> = parsed.iter().flat_map(|p| p.ids.iter().cloned()).collect();
     let taken = if !checking_builtin && ctx.sources.builtin { builtin_ids() } else { HashMap::new() };
     findings.extend(loader::duplicate_ids(&ids, &taken));
+    if !checking_builtin {
+        findings.extend(low_ids(&ids, &taken));
+    }
     // A team corpus is judged beside the built-in bank it loads with.
     let builtin =
         if !checking_builtin && ctx.sources.builtin { loader::builtin_questions() } else { Vec::new() };
@@ -60,6 +67,25 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
     } else {
         Exit::Success
     })
+}
+
+/// The first id a team corpus should use: the built-in bank grows upward from 1.
+const TEAM_IDS_FROM: u64 = 10_000;
+
+/// Team ids below 10000 that no built-in question uses yet: free today, taken by a later qbank.
+fn low_ids(ids: &[(u64, crate::model::Origin)], taken: &HashMap<u64, String>) -> Vec<Diagnostic> {
+    ids.iter()
+        .filter(|(id, _)| *id < TEAM_IDS_FROM && !taken.contains_key(id))
+        .map(|(id, origin)| {
+            Diagnostic::warning(
+                origin.clone(),
+                format!(
+                    "question {id}: team ids start at {TEAM_IDS_FROM}; the built-in bank grows into ids below, \
+                     so a later qbank may clash with this one"
+                ),
+            )
+        })
+        .collect()
 }
 
 /// Ids the built-in bank already uses, for checking a team corpus that will load beside it.

@@ -154,14 +154,19 @@ fn lonely_tags(questions: &[&Question], reported: usize) -> Vec<Diagnostic> {
             uses.entry(tag).or_default().push((i, q));
         }
     }
+    let shared: Vec<&str> = uses.iter().filter(|(_, qs)| qs.len() > 1).map(|(tag, _)| *tag).collect();
     let mut found: Vec<Diagnostic> = uses
-        .into_iter()
+        .iter()
         .filter(|(_, qs)| qs.len() == 1 && qs[0].0 < reported)
-        .map(|(tag, qs)| (tag, qs.into_iter().map(|(_, q)| q).collect::<Vec<_>>()))
         .map(|(tag, qs)| {
+            let question = qs[0].1;
+            let hint = match crate::text::suggest::closest(tag, shared.iter().copied()) {
+                Some(near) => format!("did you mean '{near}'?"),
+                None => "a typo, or too narrow to filter on?".to_string(),
+            };
             Diagnostic::warning(
-                qs[0].origin.clone(),
-                format!("question {}: tag '{tag}' is used by no other question (a typo, or too narrow to filter on?)", qs[0].id),
+                question.origin.clone(),
+                format!("question {}: tag '{tag}' is used by no other question ({hint})", question.id),
             )
         })
         .collect();

@@ -119,12 +119,80 @@ pub fn parse_str(file: &Arc<PathBuf>, text: &str) -> Parsed {
     if text.trim().is_empty() {
         return Parsed::failed(Diagnostic::error(at(1, 1), EMPTY_FILE));
     }
+    let conflicts = merge_conflicts(text);
+    if !conflicts.is_empty() {
+        let diagnostics =
+            conflicts.into_iter().map(|(line, message)| Diagnostic::error(at(line, 1), message));
+        return Parsed { questions: Vec::new(), diagnostics: diagnostics.collect(), ids: Vec::new() };
+    }
     if text.len() >= PARALLEL_BYTES
         && let Some(parsed) = parse_in_parallel(file, text)
     {
         return parsed;
     }
-    parse_chunk(file, text, 0)
+    let parsed = parse_chunk(file, text, 0);
+    if parsed.questions.is_empty() && parsed.has_errors() {
+        return parse_each_item(file, text).unwrap_or(parsed);
+    }
+    parsed
+}
+
+/// Every unresolved merge conflict in `text`: the line of its `<<<<<<<` marker and a message.
+/// YAML would report the first marker as a puzzling syntax error.
+fn merge_conflicts(text: &str) -> Vec<(u64, String)> {
+    let mut conflicts = Vec::new();
+    let mut open: Option<u64> = None;
+    for (number, line) in (1u64..).zip(text.lines()) {
+        if line.starts_with("<<<<<<<") {
+            open = Some(number);
+        } else if line.starts_with(">>>>>>>") {
+            let start = open.take().unwrap_or(number);
+            conflicts.push((
+                start,
+                format!(
+                    "unresolved merge conflict at line {start} (to line {number}): keep one side and remove the \
+                     `<<<<<<<`, `=======` and `>>>>>>>` lines"
+                ),
+            ));
+        }
+    }
+    if let Some(start) = open {
+        conflicts.push((
+            start,
+            format!("unresolved merge conflict at line {start}: a `<<<<<<<` line with no `>>>>>>>`"),
+        ));
+    }
+    conflicts
+}
+
+/// After an error that stopped the whole file, each top-level item (`- ` at the start of a
+/// line) on its own, so that every question's mistake is found in one run. None when the file
+/// does not split into several items, or when an item refers to another's anchor, which a
+/// piece on its own cannot resolve: the whole file's one error stands.
+fn parse_each_item(file: &Arc<PathBuf>, text: &str) -> Option<Parsed> {
+    let mut starts: Vec<usize> = text.match_indices("\n- ").map(|(at, _)| at + 1).collect();
+    let first = if text.starts_with("- ") { 0 } else { *starts.first()? };
+    if !text[..first].lines().all(|l| l.trim().is_empty() || l.trim_start().starts_with('#')) {
+        return None;
+    }
+    starts.retain(|&at| at > first);
+    starts.insert(0, first);
+    if starts.len() < 2 {
+        return None;
+    }
+    starts.push(text.len());
+    let mut whole = Parsed::default();
+    for piece in starts.windows(2) {
+        let lines_before = text[..piece[0]].bytes().filter(|&b| b == b'\n').count() as u64;
+        let parsed = parse_chunk(file, &text[piece[0]..piece[1]], lines_before);
+        if parsed.diagnostics.iter().any(|d| d.message.contains("alias") || d.message.contains("anchor")) {
+            return None;
+        }
+        whole.questions.extend(parsed.questions);
+        whole.diagnostics.extend(parsed.diagnostics);
+        whole.ids.extend(parsed.ids);
+    }
+    Some(whole)
 }
 
 /// Files at least this large are parsed on every core, split between top-level items.
@@ -307,6 +375,10 @@ fn describe(error: &serde_saphyr::Error) -> String {
             None => format!("; {what}: {}", names.join(", ")),
         };
         return format!("unknown field `{}`{hint}", excerpt(field));
+    }
+    if let Some(rest) = text.strip_prefix("duplicate mapping key: ") {
+        let key = rest.split(',').next().unwrap_or_default().trim();
+        return format!("`{}` appears twice in this question: keep one", excerpt(key));
     }
     if text.starts_with("cannot deserialize null into string") {
         return "expected text here, found nothing".to_string();
