@@ -236,7 +236,7 @@ fn standard_input_rows_that_are_not_utf8_and_unknown_formats() {
     );
 
     let test = Test::new();
-    let file = test.file("deck.tsv", "front\tback\n");
+    let file = test.file("deck.txt", "front\tback\n");
     test.args(["import"]).args([&file]).fails_with("cannot tell what");
     let test = Test::new();
     let file = test.file("empty.csv", "");
@@ -256,4 +256,68 @@ fn dry_run_checks_everything_and_writes_nothing() {
         out.stderr
     );
     assert!(!test.dir().join("new.yaml").exists());
+}
+
+/// One spreadsheet row in three layouts: the columns and cells, joined by `separator`.
+fn sheet(separator: &str, question: &str) -> String {
+    let header = ["question", "round", "rationale", "sample_answer", "tags"].join(separator);
+    let row = [
+        question,
+        "system-design",
+        "\"It shows whether a candidate reasons about access patterns before storage, and about hot keys.\"",
+        "\"I list the queries first, pick the key that spreads writes evenly and keeps each query on one partition, then check hot keys against real traffic before committing to it.\"",
+        "\"system-design, databases\"",
+    ]
+    .join(separator);
+    format!("{header}\n{row}\n")
+}
+
+#[test]
+fn semicolon_csv_and_tsv_are_read_by_their_separator() {
+    let test = Test::new();
+    for (name, separator) in [("europe.csv", ";"), ("sheets.tsv", "\t"), ("plain.csv", ",")] {
+        let path = test.file(name, sheet(separator, "How do you choose a partition key?"));
+        let out = Test::new().args(["import", "--dry-run"]).args([&path]).code(0);
+        assert!(
+            out.stderr.contains("would import 1 question (id 10000); skipped 0 rows"),
+            "{name}: {}",
+            out.stderr
+        );
+    }
+    let path = test.file("odd.txt", sheet("|", "How do you choose a partition key?"));
+    let out = Test::new()
+        .args(["import", "--dry-run", "--format", "csv", "--delimiter", "pipe"])
+        .args([&path])
+        .code(0);
+    assert!(out.stderr.contains("would import 1 question"), "{}", out.stderr);
+    Test::new()
+        .args(["import", "--delimiter", "colon"])
+        .args([&path])
+        .fails_with("`colon` is not a separator");
+}
+
+#[test]
+fn spreadsheet_error_values_are_rejected_with_their_row() {
+    let test = Test::new();
+    let mut file = sheet(",", "How do you choose a partition key?");
+    file.push_str(&sheet(",", "Err:509").lines().nth(1).unwrap().replace("Err:509", "#NAME?"));
+    file.push('\n');
+    let path = test.file("team.csv", file);
+    let out = Test::new().args(["import", "--dry-run"]).args([&path]).code(0);
+    assert!(
+        out.stderr.contains("skipped row 3: the `question` cell holds the spreadsheet error `#NAME?`"),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains("would import 1 question"), "{}", out.stderr);
+}
+
+#[test]
+fn an_anki_package_gets_the_way_to_export_its_notes() {
+    let test = Test::new();
+    let path = test.file("deck.apkg", b"PK\x03\x04");
+    Test::new()
+        .args(["import"])
+        .args([&path])
+        .fails_with("use File > Export > \"Notes in Plain Text (.txt)\"");
 }

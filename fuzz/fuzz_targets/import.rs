@@ -11,7 +11,7 @@ const FORMATS: [ImportFormat; 4] = [ImportFormat::Csv, ImportFormat::Json, Impor
 fuzz_target!(|data: &[u8]| {
     let Some((&pick, bytes)) = data.split_first() else { return };
     let format = FORMATS[usize::from(pick) % FORMATS.len()];
-    if let Ok(source) = format.read(bytes, &Pairs::default()) {
+    if let Ok(source) = format.read(bytes, &Pairs::default(), None) {
         let _ = import::convert(source, &Pairs::default(), 10_000);
     }
 });

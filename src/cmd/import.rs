@@ -44,17 +44,34 @@ pub struct Args {
     /// Check every row and report what would be imported, but write nothing
     #[arg(long)]
     pub dry_run: bool,
+
+    /// The CSV's separator: `,` `;` or `tab` [default: detected from the header row; tab for .tsv]
+    #[arg(long, value_name = "SEP", value_parser = parse_delimiter)]
+    pub delimiter: Option<u8>,
 }
 
 pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
     let name = args.file.display().to_string();
+    if args
+        .file
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("apkg") || e.eq_ignore_ascii_case("colpkg"))
+    {
+        return Err(Error::user(format!(
+            "`{name}` is an Anki package, which qbank does not read: in Anki, use File > Export > \
+             \"Notes in Plain Text (.txt)\" with \"Include unique identifier\", then import that file"
+        )));
+    }
     let bytes = read_input(&args.file)?;
     let format = args.format.or_else(|| ImportFormat::detect(&args.file, &bytes)).ok_or_else(|| {
         Error::user(format!("cannot tell what `{name}` is: say --format csv, json, anki or yaml"))
     })?;
     let map = Pairs::parse_map(&args.map).map_err(Error::user)?;
     let defaults = Pairs::parse_defaults(&args.defaults).map_err(Error::user)?;
-    let source = format.read(&bytes, &map).map_err(|m| Error::user(format!("`{name}`: {m}")))?;
+    let tsv =
+        args.file.extension().is_some_and(|e| e.eq_ignore_ascii_case("tsv") || e.eq_ignore_ascii_case("tab"));
+    let delimiter = args.delimiter.or(tsv.then_some(b'\t'));
+    let source = format.read(&bytes, &map, delimiter).map_err(|m| Error::user(format!("`{name}`: {m}")))?;
     if !source.unmapped.is_empty() {
         let columns: Vec<String> = source.unmapped.iter().map(|c| format!("`{c}`")).collect();
         render::note(format_args!(
@@ -246,4 +263,15 @@ fn report(ctx: &Context, args: &Args, imported: &Imported) {
 
 fn one_line(text: &str) -> String {
     clean(text).replace(['\n', '\t'], " ")
+}
+
+/// `,`, `;` or `tab` (also `\t` or a literal tab).
+fn parse_delimiter(text: &str) -> std::result::Result<u8, String> {
+    match text {
+        "," | "comma" => Ok(b','),
+        ";" | "semicolon" => Ok(b';'),
+        "tab" | "\\t" | "\t" => Ok(b'\t'),
+        "|" | "pipe" => Ok(b'|'),
+        other => Err(format!("`{other}` is not a separator qbank reads; give `,`, `;`, `tab` or `|`")),
+    }
 }

@@ -37,7 +37,7 @@ impl ImportFormat {
     pub fn detect(path: &Path, bytes: &[u8]) -> Option<ImportFormat> {
         let extension = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
         match extension.as_deref() {
-            Some("csv") => return Some(ImportFormat::Csv),
+            Some("csv" | "tsv" | "tab") => return Some(ImportFormat::Csv),
             Some("json") => return Some(ImportFormat::Json),
             Some("yaml" | "yml") => return Some(ImportFormat::Yaml),
             _ => {}
@@ -49,9 +49,10 @@ impl ImportFormat {
             .then_some(ImportFormat::Anki)
     }
 
-    pub fn read(self, bytes: &[u8], map: &Pairs) -> Result<Source, String> {
+    /// The rows of `bytes`; `delimiter` is the CSV's separator (None: detected from the header).
+    pub fn read(self, bytes: &[u8], map: &Pairs, delimiter: Option<u8>) -> Result<Source, String> {
         match self {
-            ImportFormat::Csv => read::csv(bytes, map),
+            ImportFormat::Csv => read::csv(bytes, map, delimiter),
             ImportFormat::Json => read::json(bytes, map),
             ImportFormat::Anki => read::anki(bytes, map),
             ImportFormat::Yaml => read::yaml(bytes, map),

@@ -71,9 +71,10 @@ pub struct Source {
 
 /// A CSV file with a header row. Rows are checked one by one: a row with the wrong number
 /// of cells or bytes that are not UTF-8 is rejected, and the rest still read.
-pub fn csv(bytes: &[u8], explicit: &Pairs) -> Result<Source, String> {
+pub fn csv(bytes: &[u8], explicit: &Pairs, delimiter: Option<u8>) -> Result<Source, String> {
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
+    let delimiter = delimiter.unwrap_or_else(|| detect_delimiter(bytes));
+    let mut reader = csv::ReaderBuilder::new().flexible(true).delimiter(delimiter).from_reader(bytes);
     let headers: Vec<String> = reader
         .byte_headers()
         .map_err(|e| format!("cannot read the header row: {e}"))?
@@ -134,6 +135,36 @@ impl<'a> Rows<'a> {
     }
 }
 
+/// The separator a spreadsheet used, from its header row: the most frequent of comma,
+/// semicolon (Excel where the decimal mark is a comma) and tab (Google Sheets' TSV), outside
+/// quotes; a comma when none appears.
+fn detect_delimiter(bytes: &[u8]) -> u8 {
+    let header = bytes.split(|&b| b == b'\n').next().unwrap_or_default();
+    let mut quoted = false;
+    let mut counts = [(b',', 0usize), (b';', 0), (b'\t', 0)];
+    for &byte in header {
+        if byte == b'"' {
+            quoted = !quoted;
+        } else if !quoted && let Some(count) = counts.iter_mut().find(|(c, _)| *c == byte) {
+            count.1 += 1;
+        }
+    }
+    counts.iter().max_by_key(|(c, n)| (*n, *c == b',')).filter(|(_, n)| *n > 0).map_or(b',', |(c, _)| *c)
+}
+
+/// The error values spreadsheets write into a cell whose formula failed; a cell that starts
+/// with `=` becomes one when a spreadsheet opens the CSV.
+const SPREADSHEET_ERRORS: [&str; 10] =
+    ["#NAME?", "#REF!", "#VALUE!", "#DIV/0!", "#N/A", "#NUM!", "#NULL!", "#SPILL!", "#CALC!", "#ERROR!"];
+
+fn spreadsheet_error(cell: &str) -> bool {
+    let cell = cell.trim();
+    SPREADSHEET_ERRORS.contains(&cell)
+        || cell
+            .strip_prefix("Err:")
+            .is_some_and(|code| code.len() == 3 && code.bytes().all(|b| b.is_ascii_digit()))
+}
+
 fn csv_row(record: &csv::ByteRecord, map: &ColumnMap, width: usize, place: Place) -> Row {
     if record.len() != width {
         return Err(Rejected {
@@ -151,6 +182,16 @@ fn csv_row(record: &csv::ByteRecord, map: &ColumnMap, width: usize, place: Place
             place,
             reason: format!("the `{field}` cell is not UTF-8 text (save the file as UTF-8 CSV)"),
         })?;
+        if spreadsheet_error(text) {
+            return Err(Rejected {
+                place,
+                reason: format!(
+                    "the `{field}` cell holds the spreadsheet error `{}`: the spreadsheet read a cell starting \
+                     with `=` as a formula; fix the cell (start it with a space or a quote) and save again",
+                    text.trim()
+                ),
+            });
+        }
         values.push((*field, Value::Text(text.replace("\r\n", "\n"))));
     }
     Ok(Record { place, values })
