@@ -321,3 +321,75 @@ fn an_anki_package_gets_the_way_to_export_its_notes() {
         .args([&path])
         .fails_with("use File > Export > \"Notes in Plain Text (.txt)\"");
 }
+
+/// The team file of the update tests: two questions with a comment between them.
+fn team_bank(test: &Test) -> std::path::PathBuf {
+    let clean = std::fs::read_to_string(fixture("validate/clean.yaml")).unwrap();
+    test.file("bank.yaml", clean.replace("- id: 20002", "# reviewed by the panel in June\n- id: 20002"))
+}
+
+#[test]
+fn a_csv_edited_in_a_spreadsheet_updates_its_question_in_place_and_adds_none() {
+    let test = Test::new();
+    let bank = team_bank(&test);
+    let before = std::fs::read_to_string(&bank).unwrap();
+    let csv = test.dir().join("bank.csv");
+    Test::new()
+        .args(["--no-builtin", "--corpus"])
+        .args([&bank])
+        .args(["export", "-f", "csv", "-o"])
+        .args([&csv])
+        .code(0);
+    let edited = std::fs::read_to_string(&csv)
+        .unwrap()
+        .replace("without adding heavy process?", "without heavy process or meetings?");
+    std::fs::write(&csv, edited).unwrap();
+
+    let out =
+        Test::new().args(["--no-builtin", "import", "--update", "-o"]).args([&bank]).args([&csv]).code(0);
+    assert!(out.stderr.contains("updated 1 question (20002); 1 unchanged"), "{}", out.stderr);
+    assert!(out.stderr.contains("imported no new questions into"), "{}", out.stderr);
+    let after = std::fs::read_to_string(&bank).unwrap();
+    assert!(after.contains("without heavy process or meetings?"), "{after}");
+    assert!(
+        after.contains("# reviewed by the panel in June\n- id: 20002"),
+        "comments between items are kept: {after}"
+    );
+    let first_item = |text: &str| text.split("# reviewed").next().unwrap().to_string();
+    assert_eq!(first_item(&after), first_item(&before), "the unchanged question is kept byte for byte");
+    let listed = Test::new().args(["--no-builtin", "--corpus"]).args([&bank]).args(["list"]).succeeds();
+    assert_eq!(listed.listed_ids(), [20001, 20002], "no duplicates");
+
+    let again =
+        Test::new().args(["--no-builtin", "import", "--update", "-o"]).args([&bank]).args([&csv]).code(0);
+    assert!(again.stderr.contains("updated 0 questions; 2 unchanged"), "{}", again.stderr);
+    assert_eq!(std::fs::read_to_string(&bank).unwrap(), after);
+}
+
+#[test]
+fn anki_guids_update_the_questions_they_came_from() {
+    let test = Test::new();
+    let bank = team_bank(&test);
+    let notes = test.dir().join("bank.txt");
+    Test::new()
+        .args(["--no-builtin", "--corpus"])
+        .args([&bank])
+        .args(["export", "-f", "anki", "-o"])
+        .args([&notes])
+        .code(0);
+    let edited =
+        std::fs::read_to_string(&notes).unwrap().replace("pay down first?", "pay down first, and why?");
+    std::fs::write(&notes, edited).unwrap();
+    let out =
+        Test::new().args(["--no-builtin", "import", "--update", "-o"]).args([&bank]).args([&notes]).code(0);
+    assert!(out.stderr.contains("updated 1 question (20001); 1 unchanged"), "{}", out.stderr);
+    assert!(std::fs::read_to_string(&bank).unwrap().contains("pay down first, and why?"));
+}
+
+#[test]
+fn update_needs_a_target_file() {
+    let test = Test::new();
+    let path = test.file("team.csv", sheet(",", "How do you choose a partition key?"));
+    let out = Test::new().args(["import", "--update"]).args([&path]).code(2);
+    assert!(out.stderr.contains("--output"), "{}", out.stderr);
+}

@@ -1,5 +1,6 @@
 //! `qbank import FILE`: a spreadsheet, JSON file or Anki deck as corpus YAML.
 
+use std::collections::HashSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -44,6 +45,11 @@ pub struct Args {
     /// Check every row and report what would be imported, but write nothing
     #[arg(long)]
     pub dry_run: bool,
+
+    /// Rows whose `id` (or Anki GUID `qbank-N`) is in the -o file update that question in
+    /// place; other rows are added with fresh ids
+    #[arg(long, requires = "output")]
+    pub update: bool,
 
     /// The CSV's separator: `,` `;` or `tab` [default: detected from the header row; tab for .tsv]
     #[arg(long, value_name = "SEP", value_parser = parse_delimiter)]
@@ -133,17 +139,31 @@ fn import_rows(
         (None, Some(path)) => target_text(path, fsutil::read_regular(path, MAX_INPUT_BYTES))?,
         (None, None) => String::new(),
     };
-    let imported = import::convert(source, defaults, first_id(ctx, args.output.as_deref(), &existing)?);
-    if imported.questions.is_empty() {
+    let shown = args.output.clone().unwrap_or_else(|| PathBuf::from("<output>"));
+    let current = if args.update {
+        parse::parse_str(&Arc::new(shown.clone()), &existing).questions
+    } else {
+        Vec::new()
+    };
+    let ids: HashSet<u64> = current.iter().map(|q| q.id).collect();
+    let first = first_id(ctx, args.output.as_deref(), &existing)?;
+    let (imported, revisions) = import::convert_updating(source, defaults, first, &ids);
+    if imported.questions.is_empty() && revisions.is_empty() {
         return Err(Error::user(format!("nothing imported from `{name}`: {}", every_row(&imported, rows))));
     }
     for skipped in &imported.skipped {
         render::message(format_args!("skipped {}: {}", skipped.place, skipped.reason));
     }
-
+    let revised = import::revise(&existing, &current, &revisions);
+    if args.update {
+        report_updates(args, &revised);
+    }
     let addition = format!("# Imported by qbank from {}\n{}", one_line(name), imported.yaml);
-    let text = import::append(&existing, &addition);
-    let shown = args.output.clone().unwrap_or_else(|| PathBuf::from("<output>"));
+    let text = if imported.questions.is_empty() {
+        revised.text.clone()
+    } else {
+        import::append(&revised.text, &addition)
+    };
     check(&shown, &text, &existing, imported.questions.len())?;
     Ok((if args.output.is_some() { text } else { addition }, imported))
 }
@@ -232,11 +252,23 @@ fn every_row(imported: &Imported, rows: usize) -> String {
     message
 }
 
+/// What `--update` changed in the target file, before the count of added questions.
+fn report_updates(args: &Args, revised: &import::Revised) {
+    let verb = if args.dry_run { "would update" } else { "updated" };
+    let ids: Vec<String> = revised.updated.iter().map(u64::to_string).collect();
+    let which = if ids.is_empty() { String::new() } else { format!(" ({})", ids.join(", ")) };
+    let noun = if ids.len() == 1 { "question" } else { "questions" };
+    render::message(format_args!("{verb} {} {noun}{which}; {} unchanged", ids.len(), revised.unchanged));
+    if !ids.is_empty() {
+        render::note("an updated question is rewritten whole: comments inside it are not kept");
+    }
+}
+
 fn report(ctx: &Context, args: &Args, imported: &Imported) {
     let count = imported.questions.len();
     let ids = match (imported.questions.first(), imported.questions.last()) {
-        (Some(first), Some(last)) if first.id != last.id => format!("ids {}-{}", first.id, last.id),
-        (Some(first), _) => format!("id {}", first.id),
+        (Some(first), Some(last)) if first.id != last.id => format!(" (ids {}-{})", first.id, last.id),
+        (Some(first), _) => format!(" (id {})", first.id),
         _ => String::new(),
     };
     let verb = if args.dry_run { "would import" } else { "imported" };
@@ -247,7 +279,8 @@ fn report(ctx: &Context, args: &Args, imported: &Imported) {
     };
     let skipped = imported.skipped.len();
     render::message(format_args!(
-        "{verb} {count} {noun} ({ids}){into}; skipped {skipped} {}",
+        "{verb} {}{ids}{into}; skipped {skipped} {}",
+        if count == 0 { "no new questions".to_string() } else { format!("{count} {noun}") },
         if skipped == 1 { "row" } else { "rows" }
     ));
     let new: Vec<&Question> = imported.questions.iter().collect();

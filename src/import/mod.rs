@@ -4,6 +4,7 @@
 pub mod fields;
 pub mod read;
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -71,9 +72,30 @@ pub struct Imported {
     pub skipped: Vec<Rejected>,
 }
 
+/// A row of an `--update` import that names a question the target file already holds.
+#[derive(Debug)]
+pub struct Revision {
+    pub id: u64,
+    /// The question's new YAML item.
+    pub yaml: String,
+    pub question: Question,
+}
+
 /// Every readable row as a validated question with the next free id from `first_id`;
 /// every other row in `skipped`. Ids are only used by rows that are imported.
 pub fn convert(source: Source, defaults: &Pairs, first_id: u64) -> Imported {
+    convert_updating(source, defaults, first_id, &HashSet::new()).0
+}
+
+/// As [`convert`], but a row whose `id` (or Anki GUID `qbank-N`) is in `existing` becomes a
+/// revision of that question rather than a new one.
+pub fn convert_updating(
+    source: Source,
+    defaults: &Pairs,
+    first_id: u64,
+    existing: &HashSet<u64>,
+) -> (Imported, Vec<Revision>) {
+    let mut revisions: Vec<Revision> = Vec::new();
     let mut imported = Imported { yaml: String::new(), questions: Vec::new(), skipped: Vec::new() };
     let mut next_id = Some(first_id);
     for row in source.rows {
@@ -85,6 +107,19 @@ pub fn convert(source: Source, defaults: &Pairs, first_id: u64) -> Imported {
             }
         };
         let place = record.place;
+        if let Some(id) = declared_id(&record).filter(|id| existing.contains(id)) {
+            if revisions.iter().any(|r| r.id == id) {
+                imported
+                    .skipped
+                    .push(Rejected { place, reason: format!("question {id} is in an earlier row too") });
+                continue;
+            }
+            match draft(&record, defaults, id).and_then(|draft| checked_yaml(&draft)) {
+                Ok((yaml, question)) => revisions.push(Revision { id, yaml, question }),
+                Err(reason) => imported.skipped.push(Rejected { place, reason }),
+            }
+            continue;
+        }
         let Some(id) = next_id else {
             imported.skipped.push(Rejected { place, reason: "no ids are left above the loaded ones".into() });
             continue;
@@ -98,7 +133,70 @@ pub fn convert(source: Source, defaults: &Pairs, first_id: u64) -> Imported {
             Err(reason) => imported.skipped.push(Rejected { place, reason }),
         }
     }
-    imported
+    (imported, revisions)
+}
+
+/// What an `--update` import did to the target file's questions.
+#[derive(Debug, Default)]
+pub struct Revised {
+    pub text: String,
+    /// Questions whose text changed, by id.
+    pub updated: Vec<u64>,
+    pub unchanged: usize,
+}
+
+/// `text` (a corpus file holding `current`) with each revised question's item replaced by its
+/// new YAML, in place; unchanged questions, other items and the comments between items are
+/// kept byte for byte. An item runs from its `- ` line to the next one, less the blank and
+/// comment lines just before that, which belong to the next item.
+pub fn revise(text: &str, current: &[Question], revisions: &[Revision]) -> Revised {
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(at, _)| at + 1))
+        .filter(|&at| at <= text.len())
+        .collect();
+    let line_start =
+        |line: u64| starts.get(usize::try_from(line).unwrap_or(usize::MAX).saturating_sub(1)).copied();
+    let mut spans: Vec<(usize, usize, &str)> = Vec::new();
+    let mut revised = Revised::default();
+    for revision in revisions {
+        let Some(old) = current.iter().find(|q| q.id == revision.id) else { continue };
+        if serde_json::to_value(old).ok() == serde_json::to_value(&revision.question).ok() {
+            revised.unchanged += 1;
+            continue;
+        }
+        let Some(start) = line_start(old.origin.line) else { continue };
+        spans.push((start, item_end(text, start), revision.yaml.as_str()));
+        revised.updated.push(revision.id);
+    }
+    spans.sort_by_key(|&(start, ..)| std::cmp::Reverse(start));
+    let mut out = text.to_string();
+    for (start, end, yaml) in spans {
+        out.replace_range(start..end, yaml);
+    }
+    revised.text = out;
+    revised
+}
+
+/// Where the item starting at byte `start` ends: at the next line that starts an item, less
+/// the blank lines and unindented comments before it.
+fn item_end(text: &str, start: usize) -> usize {
+    let mut end = text[start..].find("\n- ").map_or(text.len(), |at| start + at + 1);
+    while end > start {
+        let line_start = text[..end - 1].rfind('\n').map_or(0, |at| at + 1).max(start);
+        let line = &text[line_start..end];
+        if line_start == start || !(line.trim().is_empty() || line.starts_with('#')) {
+            break;
+        }
+        end = line_start;
+    }
+    end
+}
+
+/// The id a row gives for itself: its `id` cell, or an Anki GUID `qbank-N` there.
+fn declared_id(record: &Record) -> Option<u64> {
+    let Some(Value::Text(text)) = record.get(Field::Id) else { return None };
+    let text = text.trim();
+    text.strip_prefix("qbank-").unwrap_or(text).parse().ok()
 }
 
 /// A question as it is written to the corpus: empty optional fields left out.

@@ -347,6 +347,8 @@ struct AnkiHeader {
     html: bool,
     /// Columns (from 1) that are not note fields: tags, guid, notetype, deck.
     tags: Option<usize>,
+    /// The GUID column: `qbank-N` there names question N, for `import --update`.
+    guid: Option<usize>,
     other: Vec<usize>,
     /// `#tags:` applies to every note.
     shared_tags: Vec<String>,
@@ -354,7 +356,14 @@ struct AnkiHeader {
 
 impl Default for AnkiHeader {
     fn default() -> Self {
-        AnkiHeader { separator: b'\t', html: false, tags: None, other: Vec::new(), shared_tags: Vec::new() }
+        AnkiHeader {
+            separator: b'\t',
+            html: false,
+            tags: None,
+            guid: None,
+            other: Vec::new(),
+            shared_tags: Vec::new(),
+        }
     }
 }
 
@@ -379,7 +388,12 @@ impl AnkiHeader {
             }
             "html" => self.html = value.eq_ignore_ascii_case("true"),
             "tags column" => self.tags = Some(column()?),
-            "guid column" | "notetype column" | "deck column" => self.other.push(column()?),
+            "guid column" => {
+                let column = column()?;
+                self.guid = Some(column);
+                self.other.push(column);
+            }
+            "notetype column" | "deck column" => self.other.push(column()?),
             "tags" => self.shared_tags = value.split_whitespace().map(String::from).collect(),
             _ => {}
         }
@@ -393,6 +407,9 @@ fn anki_row(record: &csv::StringRecord, header: &AnkiHeader, place: Place) -> Re
         record.iter().enumerate().filter(|(i, _)| is_field(i + 1)).map(|(_, cell)| cell).collect();
     let plain = |html: &str| if header.html { anki::unescape(html) } else { html.to_string() };
     let mut values = Vec::new();
+    if let Some(guid) = header.guid.and_then(|column| record.get(column.checked_sub(1)?)) {
+        values.push((Field::Id, Value::Text(guid.to_string())));
+    }
     if let Some(front) = fields.first() {
         values.push((Field::Question, Value::Text(plain(front))));
     }
