@@ -255,3 +255,61 @@ fn json_carries_the_plan_scale_and_scorecard() {
         kit["scorecard"].as_array().unwrap().iter().map(|r| r["questions"].as_array().unwrap().len()).sum();
     assert_eq!(covered, 10, "every question is on the scorecard once");
 }
+
+/// Heading texts and code blocks of a Markdown document, as a renderer sees them.
+fn headings_and_code(markdown: &str) -> (Vec<String>, Vec<(String, String)>) {
+    let (mut headings, mut code) = (Vec::new(), Vec::new());
+    let (mut heading, mut block): (Option<String>, Option<(String, String)>) = (None, None);
+    for event in Parser::new(markdown) {
+        match event {
+            Event::Start(Tag::Heading { .. }) => heading = Some(String::new()),
+            Event::End(TagEnd::Heading(_)) => headings.extend(heading.take()),
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let language = match kind {
+                    pulldown_cmark::CodeBlockKind::Fenced(language) => language.to_string(),
+                    pulldown_cmark::CodeBlockKind::Indented => String::new(),
+                };
+                block = Some((language, String::new()));
+            }
+            Event::End(TagEnd::CodeBlock) => code.extend(block.take()),
+            Event::Text(text) | Event::Code(text) => {
+                if let Some(h) = heading.as_mut() {
+                    h.push_str(&text);
+                } else if let Some((_, b)) = block.as_mut() {
+                    b.push_str(&text);
+                }
+            }
+            _ => {}
+        }
+    }
+    (headings, code)
+}
+
+#[test]
+fn a_question_with_code_has_a_short_heading_and_a_code_block_in_markdown() {
+    let out = Test::new().args(["show", "42", "--format", "markdown"]).succeeds();
+    let (headings, code) = headings_and_code(&out.stdout);
+    assert!(headings[0].starts_with("42. A junior engineer you mentor"), "{headings:?}");
+    assert!(headings[0].len() < 200, "the heading is the first paragraph only: {}", headings[0]);
+    assert_eq!(code.len(), 1, "{code:?}");
+    assert!(code[0].1.starts_with("def apply_promo(db, customer_id, code):\n    try:\n"), "{}", code[0].1);
+}
+
+#[test]
+fn a_fenced_block_keeps_its_language_and_its_backticks_in_kits() {
+    let test = Test::new();
+    let yaml = std::fs::read_to_string(fixture(LOOP)).unwrap();
+    let first_question = yaml.find("  question: ").unwrap();
+    let line_end = first_question + yaml[first_question..].find('\n').unwrap();
+    let fenced = "  question: |-\n    What is wrong with this handler?\n\n    ```go\n    func handle(w http.ResponseWriter, r *http.Request) {\n        go work(r.Context())\n    }\n    ```";
+    let yaml = format!("{}{}{}", &yaml[..first_question], fenced, &yaml[line_end..]);
+    test.file("loop.yaml", yaml);
+    let out =
+        test.args(["--no-builtin", "--corpus", "loop.yaml", "export", "--format", "markdown"]).succeeds();
+    let (headings, code) = headings_and_code(&out.stdout);
+    assert!(headings.iter().any(|h| h.ends_with("What is wrong with this handler?")), "{headings:?}");
+    let go: Vec<_> = code.iter().filter(|(language, _)| language == "go").collect();
+    assert_eq!(go.len(), 1, "{}", out.stdout);
+    assert!(go[0].1.contains("    go work(r.Context())"), "{}", go[0].1);
+    assert!(!out.stdout.contains("\\`"), "no escaped backticks: {}", out.stdout);
+}

@@ -265,7 +265,7 @@ fn markdown_round(out: &mut String, index: usize, round: &KitRound, answers: boo
 
 fn markdown_question(out: &mut String, kq: &KitQuestion, answers: bool) {
     let q = kq.question;
-    let (lead, rest) = lead_paragraph(&q.question);
+    let (lead, rest) = markdown::title_and_body(&q.question);
     let _ = writeln!(out, "### Q{}. {}\n", kq.number, inline(lead));
     let mut facts = vec![format!("Question #{}", q.id)];
     if let Some(c) = q.competency {
@@ -277,7 +277,7 @@ fn markdown_question(out: &mut String, kq: &KitQuestion, answers: bool) {
         facts.push("pinned".to_string());
     }
     let _ = writeln!(out, "{}\n", facts.join(" · "));
-    if let Some(rest) = rest {
+    if !rest.trim().is_empty() {
         let _ = writeln!(out, "{}\n", block(rest));
     }
     let _ = writeln!(out, "#### Why we ask\n\n{}\n", block(&q.rationale));
@@ -294,19 +294,6 @@ fn markdown_question(out: &mut String, kq: &KitQuestion, answers: bool) {
     }
     let _ = writeln!(out, "**Score:** {}\n", tick_boxes());
     notes_table(out, "Notes");
-}
-
-/// A question's first paragraph, for its heading, and whatever follows (code, more text).
-fn lead_paragraph(question: &str) -> (&str, Option<&str>) {
-    let mut end = 0;
-    for line in question.split_inclusive('\n') {
-        if end > 0 && (line.trim().is_empty() || line.starts_with([' ', '\t'])) {
-            let rest = question[end..].trim_start_matches(['\n', '\r']);
-            return (&question[..end], (!rest.trim().is_empty()).then_some(rest));
-        }
-        end += line.len();
-    }
-    (question, None)
 }
 
 /// A one-column table of blank rows: ruled space to write in once printed.
@@ -445,20 +432,5 @@ fn text_section(out: &mut String, title: &str, items: &[String], bullets: bool, 
         for line in wrap(&item, width, "  ") {
             let _ = writeln!(out, "{line}");
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_question_heading_is_its_first_paragraph() {
-        assert_eq!(lead_paragraph("One line."), ("One line.", None));
-        assert_eq!(lead_paragraph("Folded\nline."), ("Folded\nline.", None));
-        let (lead, rest) = lead_paragraph("Review this:\n\n    def f(): pass\n\nWhat blocks the merge?");
-        assert_eq!(lead, "Review this:\n");
-        assert_eq!(rest, Some("    def f(): pass\n\nWhat blocks the merge?"));
-        assert_eq!(lead_paragraph("Code next:\n  x = 1"), ("Code next:\n", Some("  x = 1")));
     }
 }

@@ -25,7 +25,8 @@ pub fn questions(questions: &[&Question], reveal: bool) -> String {
 }
 
 fn one(out: &mut String, q: &Question, reveal: bool) {
-    let _ = writeln!(out, "## {}. {}\n", q.id, inline(&q.question));
+    let (title, body) = title_and_body(&q.question);
+    let _ = writeln!(out, "## {}. {}\n", q.id, inline(title));
     let mut facts = vec![format!("**Round:** {}", q.round)];
     if !q.tags.is_empty() {
         let tags: Vec<String> = q.tags.iter().map(|t| format!("`{}`", clean(t))).collect();
@@ -42,8 +43,8 @@ fn one(out: &mut String, q: &Question, reveal: bool) {
         facts.push(format!("**Roles:** {}", roles.join(", ")));
     }
     let _ = writeln!(out, "{}\n", facts.join(" · "));
-    if q.question.contains('\n') {
-        let _ = writeln!(out, "{}\n", block(&q.question));
+    if !body.trim().is_empty() {
+        let _ = writeln!(out, "{}\n", block(body));
     }
     let _ = writeln!(out, "### Why interviewers ask this\n\n{}\n", block(&q.rationale));
     if reveal {
@@ -56,6 +57,22 @@ fn one(out: &mut String, q: &Question, reveal: bool) {
         let _ = writeln!(out, "### Sample answer\n\n{}\n", block(&q.sample_answer));
         list(out, "###", "Follow-ups on the sample answer", &q.sample_follow_ups);
     }
+}
+
+/// A question's first paragraph, for its heading, and the rest (more paragraphs, code) for
+/// the text under it: a heading holds one short paragraph, never a code listing. The first
+/// paragraph ends at a blank line or at an indented (code) line.
+pub fn title_and_body(question: &str) -> (&str, &str) {
+    let mut end = 0;
+    for line in question.split_inclusive('\n') {
+        if end > 0 && (line.trim().is_empty() || line.starts_with([' ', '\t'])) {
+            let body = &question[end..];
+            let blank = body.split_inclusive('\n').take_while(|l| l.trim().is_empty()).map(str::len).sum();
+            return (question[..end].trim(), &body[blank..]);
+        }
+        end += line.len();
+    }
+    (question.trim(), "")
 }
 
 /// What each level sounds like, as a list of level names in bold and their text.
@@ -95,27 +112,56 @@ pub fn inline(text: &str) -> String {
     out
 }
 
-/// A multi-line block: paragraphs kept; indented lines become a fenced code block.
+/// A multi-line block: paragraphs kept; a fenced code block kept verbatim with its language;
+/// indented lines become a fenced code block.
 pub fn block(text: &str) -> String {
     let mut out = String::new();
     let mut in_code = false;
-    for line in clean(text).lines() {
+    let mut fenced = false;
+    let text = clean(text);
+    // Indented code keeps its shape inside the fence, less the indent that made it code.
+    let indent = common_indent(&text);
+    for line in text.lines() {
+        if line.trim_start().starts_with("```") && !in_code {
+            fenced = !fenced;
+            out.push_str(line.trim_start());
+            out.push('\n');
+            continue;
+        }
+        if fenced {
+            out.push_str(line);
+            out.push('\n');
+            continue;
+        }
         let code = line.starts_with([' ', '\t']);
         if code != in_code {
             out.push_str("```\n");
             in_code = code;
         }
         if code {
-            out.push_str(line);
+            out.push_str(line.get(indent..).unwrap_or(line.trim_start()));
         } else {
             out.push_str(&escape_line(line));
         }
         out.push('\n');
     }
-    if in_code {
+    if in_code || fenced {
         out.push_str("```\n");
     }
     out.trim_end().to_string()
+}
+
+/// The leading whitespace every indented line of `text` starts with, in bytes: tabs and
+/// spaces are not mixed up, so a tab and four spaces share none.
+fn common_indent(text: &str) -> usize {
+    let mut indented = text.lines().filter(|l| l.starts_with([' ', '\t']) && !l.trim().is_empty());
+    let Some(first) = indented.next() else { return 0 };
+    let mut common = &first[..first.len() - first.trim_start().len()];
+    for line in indented {
+        let shared = common.bytes().zip(line.bytes()).take_while(|(a, b)| a == b).count();
+        common = &common[..shared];
+    }
+    common.len()
 }
 
 /// `text` as inline code, fenced with more backticks than it contains.
@@ -139,4 +185,26 @@ fn escape_line(line: &str) -> String {
         out.insert(0, '\\');
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_question_heading_is_its_first_paragraph() {
+        assert_eq!(title_and_body("One line."), ("One line.", ""));
+        assert_eq!(title_and_body("Folded\nline."), ("Folded\nline.", ""));
+        let (title, body) = title_and_body("Review this:\n\n    def f(): pass\n\nWhat blocks the merge?");
+        assert_eq!(title, "Review this:");
+        assert_eq!(body, "    def f(): pass\n\nWhat blocks the merge?");
+        assert_eq!(title_and_body("Code next:\n  x = 1"), ("Code next:", "  x = 1"));
+    }
+
+    #[test]
+    fn code_keeps_its_shape_less_the_indent_every_line_shares() {
+        assert_eq!(block("Look:\n    if x:\n        y()"), "Look:\n```\nif x:\n    y()\n```");
+        assert_eq!(block("\ttab\n    spaces"), "```\n\ttab\n    spaces\n```");
+        assert_eq!(block("```go\nfunc f() {}\n```"), "```go\nfunc f() {}\n```");
+    }
 }
