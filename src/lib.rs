@@ -14,6 +14,7 @@ pub mod model;
 pub mod practice;
 mod query;
 pub mod render;
+mod sources;
 mod sys;
 mod text;
 pub mod tui;

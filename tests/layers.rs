@@ -12,7 +12,7 @@ const LAYERS: &[&[&str]] = &[
     &["cmd"],
     &["tui"],
     &["render"],
-    &["practice", "judge"],
+    &["practice", "judge", "sources"],
     &["feedback", "export", "import"],
     &["codec", "query"],
     &["loader"],

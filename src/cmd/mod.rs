@@ -22,6 +22,7 @@ mod review;
 mod rounds;
 mod search;
 mod show;
+mod source;
 mod stats;
 mod suspend;
 mod tags;
@@ -101,6 +102,8 @@ pub enum Command {
     Due(due::Args),
     /// Take back the last recorded grade (the history keeps it, marked undone)
     Undo(undo::Args),
+    /// Shared question banks from git: add, update, list, remove
+    Source(source::Args),
     /// Keep questions out of practice, `--due` and mock draws
     Suspend(suspend::Args),
     /// Let suspended questions be drawn again
@@ -138,6 +141,7 @@ pub fn run(cli: &Cli) -> Result<Exit> {
         Command::Mock(args) => mock::run(&ctx, args),
         Command::Due(args) => due::run(&ctx, args),
         Command::Undo(args) => undo::run(args),
+        Command::Source(args) => source::run(args),
         Command::Suspend(args) => suspend::run(&ctx, args, true),
         Command::Unsuspend(args) => suspend::run(&ctx, args, false),
         Command::Completions(args) => completions::run(args),
@@ -155,9 +159,11 @@ pub struct Context {
 impl Context {
     /// Sources: the built-in corpus unless --no-builtin, then QBANK_CORPUS, then --corpus.
     pub fn new(global: &GlobalArgs) -> Context {
-        let mut paths: Vec<_> = std::env::var_os("QBANK_CORPUS")
-            .map(|value| std::env::split_paths(&value).filter(|p| !p.as_os_str().is_empty()).collect())
-            .unwrap_or_default();
+        // Shared sources first, then QBANK_CORPUS, then --corpus: later files add to earlier.
+        let mut paths = source_folders();
+        if let Some(value) = std::env::var_os("QBANK_CORPUS") {
+            paths.extend(std::env::split_paths(&value).filter(|p| !p.as_os_str().is_empty()));
+        }
         paths.extend(global.corpus.iter().cloned());
         let cache = if global.no_cache { None } else { crate::sys::paths::cache_dir().ok() };
         Context { sources: Sources { builtin: !global.no_builtin, paths, cache }, verbose: global.verbose }
@@ -180,6 +186,19 @@ impl Context {
         let corpus = self.corpus()?;
         let questions = query::select(corpus, &filter(args, corpus)?);
         Ok((!questions.is_empty()).then_some(questions))
+    }
+}
+
+/// The clones of the shared git sources, which every command loads. A list that cannot be read
+/// is reported, and the sources are left out rather than failing every command.
+fn source_folders() -> Vec<std::path::PathBuf> {
+    let Ok(registry) = crate::sources::Registry::open() else { return Vec::new() };
+    match registry.list() {
+        Ok(sources) => sources.iter().map(|s| registry.folder(&s.name)).filter(|f| f.is_dir()).collect(),
+        Err(e) => {
+            render::warning(format_args!("{e}; shared sources are not loaded"));
+            Vec::new()
+        }
     }
 }
 

@@ -9,6 +9,7 @@ pub mod kit;
 pub mod markdown;
 pub mod practice;
 pub mod sanitize;
+pub mod sources;
 pub mod style;
 pub mod text;
 pub mod validate;
