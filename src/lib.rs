@@ -3,6 +3,7 @@
 
 pub mod cmd;
 mod codec;
+mod config;
 pub mod error;
 pub mod exit;
 mod export;

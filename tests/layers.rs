@@ -15,7 +15,7 @@ const LAYERS: &[&[&str]] = &[
     &["practice", "judge", "sources"],
     &["feedback", "export", "import"],
     &["codec", "query"],
-    &["loader"],
+    &["loader", "config"],
     &["sys"],
     &["error"],
     &["model", "text", "exit"],

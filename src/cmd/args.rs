@@ -46,10 +46,10 @@ pub struct JudgeArgs {
     #[arg(long, value_name = "NAME", env = "QBANK_JUDGE_MODEL", help_heading = "Judge")]
     pub judge_model: Option<String>,
 
-    /// How long one request to the judge may take, e.g. 60s, 2m
-    #[arg(long, value_name = "DURATION", env = "QBANK_JUDGE_TIMEOUT", default_value = "2m",
-          value_parser = parse_timeout, help_heading = "Judge")]
-    pub judge_timeout: std::time::Duration,
+    /// How long one request to the judge may take, e.g. 60s, 2m [default: 2m]
+    #[arg(long, value_name = "DURATION", env = "QBANK_JUDGE_TIMEOUT", value_parser = parse_timeout,
+          help_heading = "Judge")]
+    pub judge_timeout: Option<std::time::Duration>,
 }
 
 /// The interviewer of a practice or mock session: its judge and its follow-ups.
@@ -62,13 +62,12 @@ pub struct InterviewerArgs {
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(0..=5), help_heading = "Judge")]
     pub follow_ups: Option<u8>,
 
-    /// Time for each follow-up's reply: 90s, 2m, or 0 for no timer
-    #[arg(long, value_name = "DURATION", default_value = "90s", value_parser = crate::practice::time::parse_limit,
-          help_heading = "Judge")]
-    pub follow_up_time: crate::practice::time::TimeLimit,
+    /// Time for each follow-up's reply: 90s, 2m, or 0 for no timer [default: 90s]
+    #[arg(long, value_name = "DURATION", value_parser = crate::practice::time::parse_limit, help_heading = "Judge")]
+    pub follow_up_time: Option<crate::practice::time::TimeLimit>,
 }
 
-fn parse_timeout(text: &str) -> Result<std::time::Duration, String> {
+pub fn parse_timeout(text: &str) -> Result<std::time::Duration, String> {
     match crate::practice::time::parse_limit(text)?.duration() {
         Some(duration) => Ok(duration),
         None => Err("a timeout must be longer than 0".to_string()),

@@ -40,7 +40,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
     let Some(pool) = ctx.matching(&args.filters)? else { return Ok(no_match(NO_MATCH)) };
     let (_, loaded) = load_history()?;
     let pool: Vec<_> = pool.into_iter().filter(|q| !loaded.suspended.contains(&q.id)).collect();
-    let schedule = Schedule::from_attempts(&loaded.attempts, calendar()?);
+    let schedule = Schedule::from_attempts(&loaded.attempts, calendar(&ctx.config)?);
     let now = clock::now();
     let rows = |list: Vec<_>| list.into_iter().map(|(q, at)| view::DueRow::new(q, at)).collect::<Vec<_>>();
     let report = Report {

@@ -8,7 +8,8 @@ use std::time::{Duration, Instant};
 use clap::Subcommand;
 
 use crate::cmd::Context;
-use crate::cmd::args::{InterviewerArgs, JudgeArgs};
+use crate::cmd::args::{InterviewerArgs, JudgeArgs, parse_timeout};
+use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::exit::Exit;
 use crate::judge::client::Client;
@@ -16,6 +17,9 @@ use crate::judge::eval::{self, Figures};
 use crate::judge::{Endpoint, Judge, Log, ModelJudge, Offline};
 use crate::render::{self, Output, ReportFormat};
 use crate::tui::Interviewer;
+
+/// A whole request to the judge, when neither a flag, the environment nor a config file says.
+const DEFAULT_TIMEOUT: Duration = Duration::from_secs(120);
 
 /// Connecting takes a local server milliseconds and a hosted one well under a second.
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
@@ -57,49 +61,71 @@ pub enum Action {
 }
 
 /// The configured judge; the offline analyser when none is.
-pub fn judge(args: &JudgeArgs, log: bool) -> Box<dyn Judge> {
-    match model_judge(args, log) {
+pub fn judge(args: &JudgeArgs, config: &Config, log: bool) -> Result<Box<dyn Judge>> {
+    Ok(match model_judge(args, config, log)? {
         Some(judge) => Box::new(judge),
         None => Box::new(Offline),
-    }
+    })
 }
 
 /// The interviewer of a session. `--verbose` logs only in the scripted mode: the full-screen
 /// app's screen is not to be written over.
-pub fn interviewer(args: &InterviewerArgs, verbose: bool) -> Interviewer {
+pub fn interviewer(args: &InterviewerArgs, config: &Config, verbose: bool) -> Result<Interviewer> {
     use std::io::IsTerminal;
     let scripted = !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal());
-    let model = model_judge(&args.judge, verbose && scripted);
-    let follow_ups = args.follow_ups.map_or(usize::from(model.is_some()), usize::from);
+    let model = model_judge(&args.judge, config, verbose && scripted)?;
+    let follow_ups = args
+        .follow_ups
+        .or(config.follow_ups.as_ref().map(|s| s.value))
+        .map_or(usize::from(model.is_some()), usize::from);
+    let follow_up_time = match (args.follow_up_time, &config.follow_up_time) {
+        (Some(time), _) => time,
+        (None, Some(setting)) => crate::practice::time::parse_limit(&setting.value)
+            .map_err(|e| Error::user(format!("{}: practice.follow_up_time: {e}", setting.from.display())))?,
+        (None, None) => crate::practice::time::TimeLimit::Seconds(90),
+    };
     let judge: Arc<dyn Judge> = match model {
         Some(model) => Arc::new(model),
         None => Arc::new(Offline),
     };
-    Interviewer { judge, follow_ups, follow_up_limit: args.follow_up_time.duration() }
+    Ok(Interviewer { judge, follow_ups, follow_up_limit: follow_up_time.duration() })
 }
 
 /// The language-model judge, when a URL other than `offline` is configured.
-fn model_judge(args: &JudgeArgs, log: bool) -> Option<ModelJudge> {
-    let url = args.url.as_deref().map(str::trim).filter(|u| !u.is_empty() && *u != "offline")?;
+fn model_judge(args: &JudgeArgs, config: &Config, log: bool) -> Result<Option<ModelJudge>> {
+    let url = args.url.clone().or_else(|| config.judge_url.as_ref().map(|s| s.value.clone()));
+    let Some(url) = url.as_deref().map(str::trim).filter(|u| !u.is_empty() && *u != "offline") else {
+        return Ok(None);
+    };
+    let timeout = match (args.judge_timeout, &config.judge_timeout) {
+        (Some(timeout), _) => timeout,
+        (None, Some(setting)) => parse_timeout(&setting.value)
+            .map_err(|e| Error::user(format!("{}: judge.timeout: {e}", setting.from.display())))?,
+        (None, None) => DEFAULT_TIMEOUT,
+    };
     let api_key = ["QBANK_JUDGE_API_KEY", "OPENAI_API_KEY"]
         .iter()
         .find_map(|name| std::env::var(name).ok().filter(|key| !key.is_empty()));
     let endpoint = Endpoint {
         url: url.to_string(),
-        model: args.judge_model.clone().filter(|m| !m.is_empty()),
+        model: args
+            .judge_model
+            .clone()
+            .or_else(|| config.judge_model.as_ref().map(|s| s.value.clone()))
+            .filter(|m| !m.is_empty()),
         api_key,
         connect_timeout: CONNECT_TIMEOUT,
-        timeout: args.judge_timeout,
+        timeout,
     };
     let log: Log = log.then(|| Box::new(|line: &str| render::message(format_args!("judge: {line}"))) as _);
-    Some(ModelJudge::new(Client::new(endpoint, log)))
+    Ok(Some(ModelJudge::new(Client::new(endpoint, log))))
 }
 
 pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
     match &args.action {
         Action::Check { judge } => check(ctx, judge),
         Action::Eval { judge: judge_args, set, part, questions, format } => {
-            let judge = judge(judge_args, ctx.verbose);
+            let judge = judge(judge_args, &ctx.config, ctx.verbose)?;
             let questions = questions.map_or(usize::MAX, |n| usize::try_from(n).unwrap_or(usize::MAX));
             evaluate(ctx, judge.as_ref(), &Scope { set, part: part.as_deref(), questions }, *format)
         }
@@ -108,7 +134,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
 
 fn check(ctx: &Context, args: &JudgeArgs) -> Result<Exit> {
     let mut out = Output::stdout();
-    let Some(judge) = model_judge(args, ctx.verbose) else {
+    let Some(judge) = model_judge(args, &ctx.config, ctx.verbose)? else {
         out.write_str(
             "Judge: the offline analyser (no judge configured: nothing leaves this machine).\n\
              Set QBANK_JUDGE_URL or pass --judge URL to use an OpenAI-compatible model.\n",

@@ -55,7 +55,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
     if questions.is_empty() {
         return Ok(no_match("no question matches this role"));
     }
-    let mut schedule = Schedule::from_attempts(&loaded.attempts, calendar()?);
+    let mut schedule = Schedule::from_attempts(&loaded.attempts, calendar(&ctx.config)?);
     let guide = practice::guide()?;
     let limit = args.time.unwrap_or(TimeLimit::RoundDefault);
     let items: Vec<Item> = questions
@@ -64,7 +64,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
         .collect();
     let planned: Vec<_> = items.iter().map(|item| (item.question, item.limit)).collect();
     let mut session = Session::new(items, Mode::Mock);
-    let interviewer = judge::interviewer(&args.interviewer, ctx.verbose);
+    let interviewer = judge::interviewer(&args.interviewer, &ctx.config, ctx.verbose)?;
     crate::tui::run(&mut session, &mut history, &mut schedule, &interviewer)?;
     let outcome = session.into_outcome();
     let card = mock::scorecard(&planned, &outcome);

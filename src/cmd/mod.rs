@@ -4,6 +4,7 @@
 
 mod args;
 mod completions;
+mod config;
 mod due;
 mod export;
 mod guide;
@@ -34,6 +35,7 @@ use std::path::Path;
 
 use clap::{Parser, Subcommand};
 
+use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::exit::Exit;
 use crate::loader::{self, Sources};
@@ -108,6 +110,8 @@ pub enum Command {
     Suspend(suspend::Args),
     /// Let suspended questions be drawn again
     Unsuspend(suspend::Args),
+    /// The settings from the config files (yours and the team's .qbank.toml), and where each came from
+    Config(config::Args),
     /// Print a shell completion script
     Completions(completions::Args),
     /// Print the manual page, or write every page to a folder
@@ -118,7 +122,7 @@ pub enum Command {
 pub fn run(cli: &Cli) -> Result<Exit> {
     render::style::init(cli.global.color);
     crate::sys::clock::init()?;
-    let ctx = Context::new(&cli.global);
+    let ctx = Context::new(&cli.global)?;
     match &cli.command {
         Command::List(args) => list::run(&ctx, args),
         Command::Show(args) => show::run(&ctx, args),
@@ -140,10 +144,11 @@ pub fn run(cli: &Cli) -> Result<Exit> {
         Command::Stats(args) => stats::run(&ctx, args),
         Command::Mock(args) => mock::run(&ctx, args),
         Command::Due(args) => due::run(&ctx, args),
-        Command::Undo(args) => undo::run(args),
+        Command::Undo(args) => undo::run(&ctx, args),
         Command::Source(args) => source::run(args),
         Command::Suspend(args) => suspend::run(&ctx, args, true),
         Command::Unsuspend(args) => suspend::run(&ctx, args, false),
+        Command::Config(args) => config::run(&ctx, args),
         Command::Completions(args) => completions::run(args),
         Command::Man(args) => man::run(args),
     }
@@ -152,21 +157,26 @@ pub fn run(cli: &Cli) -> Result<Exit> {
 /// What every command needs to know beyond its own arguments.
 pub struct Context {
     pub sources: Sources,
+    /// The user's and the team's config files, merged.
+    pub config: Config,
     /// Log each request to the judge on stderr.
     pub verbose: bool,
 }
 
 impl Context {
     /// Sources: the built-in corpus unless --no-builtin, then QBANK_CORPUS, then --corpus.
-    pub fn new(global: &GlobalArgs) -> Context {
-        // Shared sources first, then QBANK_CORPUS, then --corpus: later files add to earlier.
+    pub fn new(global: &GlobalArgs) -> Result<Context> {
+        let config = Config::load(&std::env::current_dir().unwrap_or_default())?;
+        // Shared sources first, then the config files', QBANK_CORPUS, --corpus: later add to earlier.
         let mut paths = source_folders();
+        paths.extend(config.corpus.iter().map(|s| s.value.clone()));
         if let Some(value) = std::env::var_os("QBANK_CORPUS") {
             paths.extend(std::env::split_paths(&value).filter(|p| !p.as_os_str().is_empty()));
         }
         paths.extend(global.corpus.iter().cloned());
         let cache = if global.no_cache { None } else { crate::sys::paths::cache_dir().ok() };
-        Context { sources: Sources { builtin: !global.no_builtin, paths, cache }, verbose: global.verbose }
+        let builtin = !global.no_builtin && config.builtin.as_ref().is_none_or(|b| b.value);
+        Ok(Context { sources: Sources { builtin, paths, cache }, config, verbose: global.verbose })
     }
 
     /// The loaded corpus, kept for the rest of the process. It is never freed: for 100,000
@@ -226,9 +236,18 @@ pub fn load_history() -> Result<(History, Loaded)> {
 }
 
 /// When a practice day starts: `QBANK_DAY_STARTS_AT` (an hour, 0 to 23), else 4:00.
-pub fn calendar() -> Result<Calendar> {
+pub fn calendar(config: &Config) -> Result<Calendar> {
     let Some(text) = std::env::var_os("QBANK_DAY_STARTS_AT").filter(|v| !v.is_empty()) else {
-        return Ok(Calendar::default());
+        return match &config.day_starts_at {
+            None => Ok(Calendar::default()),
+            Some(hour) => Calendar::starting_at(u32::from(hour.value)).ok_or_else(|| {
+                Error::user(format!(
+                    "{}: practice.day_starts_at is {}; give the hour a practice day starts at, 0 to 23",
+                    hour.from.display(),
+                    hour.value
+                ))
+            }),
+        };
     };
     let text = text.to_string_lossy();
     text.trim().parse().ok().and_then(Calendar::starting_at).ok_or_else(|| {

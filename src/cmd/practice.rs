@@ -14,6 +14,9 @@ use crate::query::draw;
 use crate::render::{self, Output, practice as view};
 use crate::sys::clock;
 
+/// Never-practised questions a practice day, when neither --new nor a config file says.
+const NEW_PER_DAY: usize = 10;
+
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Drill these questions, in this order (suspended ones too); none: draw from the filters
@@ -36,9 +39,9 @@ pub struct Args {
     #[arg(long)]
     pub due: bool,
 
-    /// With --due: at most this many never-practised questions a practice day
-    #[arg(long = "new", value_name = "N", default_value_t = 10)]
-    pub new_per_day: usize,
+    /// With --due: at most this many never-practised questions a practice day [default: 10]
+    #[arg(long = "new", value_name = "N")]
+    pub new_per_day: Option<usize>,
 
     /// Go back to the answers you left ungraded (saved when a session stopped), newest first
     #[arg(long, conflicts_with = "due")]
@@ -55,7 +58,7 @@ pub struct Args {
 pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
     let corpus = ctx.corpus()?;
     let (mut history, loaded) = load_history()?;
-    let mut schedule = Schedule::from_attempts(&loaded.attempts, calendar()?);
+    let mut schedule = Schedule::from_attempts(&loaded.attempts, calendar(&ctx.config)?);
     let count = usize::try_from(args.count).unwrap_or(usize::MAX);
     let seed = args.seed.unwrap_or_else(draw::fresh_seed);
     let mut drafts: Vec<&Draft> = Vec::new();
@@ -77,7 +80,9 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
             drafts.iter().filter_map(|d| corpus.get(d.id)).collect()
         } else if args.due {
             let now = clock::now();
-            let new_left = args.new_per_day.saturating_sub(schedule.new_today(now));
+            let new_per_day =
+                args.new_per_day.or(ctx.config.new_per_day.as_ref().map(|s| s.value)).unwrap_or(NEW_PER_DAY);
+            let new_left = new_per_day.saturating_sub(schedule.new_today(now));
             let due: Vec<&Question> = schedule
                 .drill(&pool, now, new_left, &loaded.suspended, seed)
                 .into_iter()
@@ -117,7 +122,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
         })
         .collect();
     let mut session = Session::new(items, Mode::Practice);
-    let interviewer = judge::interviewer(&args.interviewer, ctx.verbose);
+    let interviewer = judge::interviewer(&args.interviewer, &ctx.config, ctx.verbose)?;
     crate::tui::run(&mut session, &mut history, &mut schedule, &interviewer)?;
     let outcome = session.into_outcome();
     let mut out = Output::stdout();

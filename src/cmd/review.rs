@@ -47,7 +47,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
     let question = find(corpus, args.id)?;
     let answer = if args.note { read_note(question.id)? } else { read_answer(&args.answer)? };
     let limit = args.time.and_then(TimeLimit::duration);
-    let judge = judge::judge(&args.judge, ctx.verbose);
+    let judge = judge::judge(&args.judge, &ctx.config, ctx.verbose)?;
     let submission = Submission { question, answer: &answer, follow_ups: &[], limit };
     let judgement = judge_or_fallback(judge.as_ref(), &submission);
     if let Some(why) = &judgement.fallback {

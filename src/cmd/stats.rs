@@ -29,7 +29,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
     let Some(pool) = ctx.matching(&args.filters)? else { return Ok(no_match(NO_MATCH)) };
     let (_, loaded) = load_history()?;
     let noted: HashSet<u64> = Notes::open()?.ids()?.into_iter().collect();
-    let stats = stats::compute(&pool, &loaded.attempts, &noted, clock::now(), calendar()?);
+    let stats = stats::compute(&pool, &loaded.attempts, &noted, clock::now(), calendar(&ctx.config)?);
     let mut out = Output::stdout();
     match args.format {
         ReportFormat::Json => out.json(&stats)?,

@@ -1,6 +1,7 @@
 //! Presenting questions: text for people, json/yaml/markdown for tools. The one place that
 //! knows about terminal width and colour.
 
+pub mod config;
 pub mod feedback;
 pub mod guide;
 pub mod json;

@@ -24,6 +24,15 @@ pub fn cache_dir() -> Result<PathBuf> {
     Ok(strategy()?.cache_dir().join("qbank"))
 }
 
+/// The user's config file: `$QBANK_CONFIG`, or `config.toml` in the platform's config folder
+/// (`~/.config/qbank/config.toml` on Linux).
+pub fn user_config() -> Result<PathBuf> {
+    if let Some(file) = std::env::var_os("QBANK_CONFIG").filter(|v| !v.is_empty()) {
+        return Ok(PathBuf::from(file));
+    }
+    Ok(strategy()?.config_dir().join("qbank").join("config.toml"))
+}
+
 fn strategy() -> Result<impl BaseStrategy> {
     etcetera::choose_base_strategy()
         .map_err(|e| Error::user(format!("cannot find your home folder ({e}); set QBANK_HOME")))

@@ -17,6 +17,8 @@ pub struct Test {
     args: Vec<OsString>,
     env: Vec<(String, OsString)>,
     stdin: Option<Vec<u8>>,
+    /// Where the command runs; the test's folder unless set.
+    cwd: Option<PathBuf>,
 }
 
 /// What the user sees: the two streams and the exit status.
@@ -29,7 +31,13 @@ pub struct Outcome {
 
 impl Test {
     pub fn new() -> Test {
-        Test { dir: tempfile::tempdir().expect("temp dir"), args: Vec::new(), env: Vec::new(), stdin: None }
+        Test {
+            dir: tempfile::tempdir().expect("temp dir"),
+            args: Vec::new(),
+            env: Vec::new(),
+            stdin: None,
+            cwd: None,
+        }
     }
 
     /// The temporary folder the run works in (and where `file` writes).
@@ -74,6 +82,12 @@ impl Test {
         self
     }
 
+    /// Runs the command in `folder` instead of the test's own.
+    pub fn current_dir(mut self, folder: &Path) -> Test {
+        self.cwd = Some(folder.to_path_buf());
+        self
+    }
+
     pub fn stdin(mut self, input: impl Into<Vec<u8>>) -> Test {
         self.stdin = Some(input.into());
         self
@@ -115,12 +129,15 @@ impl Test {
             "QBANK_JUDGE_TIMEOUT",
             "QBANK_JUDGE_API_KEY",
             "OPENAI_API_KEY",
+            "QBANK_CONFIG",
         ] {
             cmd.env_remove(key);
         }
         cmd.env("QBANK_HOME", self.home());
+        // The user's own config file must not reach the tests; a test writes one here.
+        cmd.env("QBANK_CONFIG", self.dir.path().join("user-config.toml"));
         cmd.env("XDG_CACHE_HOME", self.dir.path().join("cache"));
-        cmd.current_dir(self.dir.path());
+        cmd.current_dir(self.cwd.as_deref().unwrap_or(self.dir.path()));
         for (key, value) in &self.env {
             cmd.env(key, value);
         }

@@ -1,0 +1,181 @@
+//! The config files: the user's `config.toml` and a team's `.qbank.toml`, found upward from the
+//! working folder. Where both set a value the team's wins; corpus paths from both are loaded.
+//! A flag or an environment variable wins over either. Unknown keys are errors, with the file,
+//! line and column and the nearest known key, as in corpus files.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::error::{Error, Result};
+use crate::sys::fs::{self as fsutil, ReadError};
+use crate::sys::paths;
+
+/// The team's file, looked for in the working folder and each folder above it.
+pub const TEAM_FILE: &str = ".qbank.toml";
+/// Config files are a few lines.
+const MAX_BYTES: u64 = 1 << 20;
+
+/// One file as written.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    corpus: Option<Vec<String>>,
+    builtin: Option<bool>,
+    practice: Option<PracticeFile>,
+    judge: Option<JudgeFile>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PracticeFile {
+    day_starts_at: Option<u8>,
+    new_per_day: Option<usize>,
+    follow_ups: Option<u8>,
+    follow_up_time: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct JudgeFile {
+    url: Option<String>,
+    model: Option<String>,
+    timeout: Option<String>,
+}
+
+/// A value and the file it came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Setting<T> {
+    pub value: T,
+    pub from: PathBuf,
+}
+
+/// Every setting the files make, merged.
+#[derive(Clone, Debug, Default)]
+pub struct Config {
+    /// The files read, user's first.
+    pub files: Vec<PathBuf>,
+    /// Corpus paths, relative ones resolved against their file's folder; the user's first.
+    pub corpus: Vec<Setting<PathBuf>>,
+    pub builtin: Option<Setting<bool>>,
+    pub day_starts_at: Option<Setting<u8>>,
+    pub new_per_day: Option<Setting<usize>>,
+    pub follow_ups: Option<Setting<u8>>,
+    pub follow_up_time: Option<Setting<String>>,
+    pub judge_url: Option<Setting<String>>,
+    pub judge_model: Option<Setting<String>>,
+    pub judge_timeout: Option<Setting<String>>,
+}
+
+impl Config {
+    /// The user's file and the team's file above `folder`, merged.
+    pub fn load(folder: &Path) -> Result<Config> {
+        let mut config = Config::default();
+        let user = paths::user_config()?;
+        let team = folder.ancestors().map(|dir| dir.join(TEAM_FILE)).find(|file| file.is_file());
+        for file in std::iter::once(user).chain(team) {
+            if let Some(parsed) = read(&file)? {
+                config.merge(parsed, &file);
+                config.files.push(file);
+            }
+        }
+        Ok(config)
+    }
+
+    fn merge(&mut self, file: File, from: &Path) {
+        let set = |value| Some(Setting { value, from: from.to_path_buf() });
+        let base = from.parent().unwrap_or(Path::new("."));
+        for path in file.corpus.unwrap_or_default() {
+            self.corpus.push(Setting { value: base.join(path), from: from.to_path_buf() });
+        }
+        if let Some(builtin) = file.builtin {
+            self.builtin = set(builtin);
+        }
+        let practice = file.practice.unwrap_or_default();
+        if let Some(hour) = practice.day_starts_at {
+            self.day_starts_at = Some(Setting { value: hour, from: from.to_path_buf() });
+        }
+        if let Some(count) = practice.new_per_day {
+            self.new_per_day = Some(Setting { value: count, from: from.to_path_buf() });
+        }
+        if let Some(count) = practice.follow_ups {
+            self.follow_ups = Some(Setting { value: count, from: from.to_path_buf() });
+        }
+        let text = |value: Option<String>| value.map(|value| Setting { value, from: from.to_path_buf() });
+        self.follow_up_time = text(practice.follow_up_time).or(self.follow_up_time.take());
+        let judge = file.judge.unwrap_or_default();
+        self.judge_url = text(judge.url).or(self.judge_url.take());
+        self.judge_model = text(judge.model).or(self.judge_model.take());
+        self.judge_timeout = text(judge.timeout).or(self.judge_timeout.take());
+    }
+}
+
+/// A config file's settings; None when it does not exist.
+fn read(file: &Path) -> Result<Option<File>> {
+    let bytes = match fsutil::read_regular(file, MAX_BYTES) {
+        Ok(bytes) => bytes,
+        Err(ReadError::NotFound) => return Ok(None),
+        Err(e) => return Err(Error::user(format!("cannot read `{}`: {e}", file.display()))),
+    };
+    let text = String::from_utf8(bytes)
+        .map_err(|_| Error::user(format!("`{}` is not UTF-8 text", file.display())))?;
+    toml::from_str(&text).map(Some).map_err(|e| located(file, &text, &e))
+}
+
+/// `FILE:LINE:COL: message`, with the nearest known key for an unknown one.
+fn located(file: &Path, text: &str, error: &toml::de::Error) -> Error {
+    let (line, column) = error.span().map_or((1, 1), |span| {
+        let before = &text[..span.start.min(text.len())];
+        let line = before.matches('\n').count() + 1;
+        let column = before.len() - before.rfind('\n').map_or(0, |at| at + 1) + 1;
+        (line, column)
+    });
+    let message = error.message().trim().replace('\n', " ");
+    let message = match message.strip_prefix("unknown field `") {
+        Some(rest) => {
+            let field = rest.split('`').next().unwrap_or_default();
+            let expected: Vec<&str> = rest
+                .split_once("expected ")
+                .map(|(_, list)| {
+                    list.trim_start_matches("one of ").split(", ").map(|n| n.trim_matches('`')).collect()
+                })
+                .unwrap_or_default();
+            let hint = crate::text::suggest::did_you_mean_or_list(
+                field,
+                expected.iter().copied(),
+                &expected,
+                "the keys here",
+            );
+            format!("unknown key `{field}`{hint}")
+        }
+        None => message,
+    };
+    Error::user(format!("{}:{line}:{column}: {message}", file.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_unknown_key_names_its_place_and_the_nearest_key() {
+        let text = "corpus = [\"bank\"]\n\n[judge]\nurl = \"http://x/v1\"\nmodle = \"m\"\n";
+        let error = toml::from_str::<File>(text).unwrap_err();
+        let message = located(Path::new("team/.qbank.toml"), text, &error).to_string();
+        assert_eq!(message, "team/.qbank.toml:5:1: unknown key `modle` (did you mean 'model'?)");
+    }
+
+    #[test]
+    fn the_team_file_wins_and_corpus_paths_add_up() {
+        let mut config = Config::default();
+        let user: File =
+            toml::from_str("corpus = [\"mine\"]\n[judge]\nurl = \"http://user/v1\"\nmodel = \"a\"").unwrap();
+        let team: File = toml::from_str("corpus = [\"bank\"]\n[judge]\nurl = \"http://team/v1\"").unwrap();
+        config.merge(user, Path::new("/home/me/.config/qbank/config.toml"));
+        config.merge(team, Path::new("/repo/.qbank.toml"));
+        let corpus: Vec<_> = config.corpus.iter().map(|s| s.value.clone()).collect();
+        assert_eq!(corpus, [PathBuf::from("/home/me/.config/qbank/mine"), PathBuf::from("/repo/bank")]);
+        assert_eq!(config.judge_url.unwrap().value, "http://team/v1");
+        assert_eq!(config.judge_model.unwrap().from, PathBuf::from("/home/me/.config/qbank/config.toml"));
+    }
+}

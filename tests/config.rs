@@ -1,0 +1,86 @@
+//! The config files through the real binary: a team's `.qbank.toml` found upward from the
+//! working folder, the user's file, which wins where, and mistakes reported with their place.
+
+mod common;
+
+use common::{Test, fixture};
+
+/// A test whose working folder holds a team repository: `.qbank.toml` and `bank/team.yaml`,
+/// and runs qbank from a folder below it.
+fn team_repo(config: &str) -> (Test, std::path::PathBuf) {
+    let test = Test::new();
+    test.file(".qbank.toml", config);
+    test.file("bank/team.yaml", std::fs::read(fixture("validate/clean.yaml")).unwrap());
+    let below = test.dir().join("docs/notes");
+    std::fs::create_dir_all(&below).unwrap();
+    (test, below)
+}
+
+fn qbank_in(test: &Test, folder: &std::path::Path, args: &[&str]) -> Test {
+    Test::new()
+        .env("QBANK_HOME", test.home())
+        .env("QBANK_CONFIG", test.dir().join("user.toml"))
+        .current_dir(folder)
+        .args(args.to_vec())
+}
+
+#[test]
+fn a_team_file_found_upward_adds_its_corpus_for_every_command() {
+    let (test, below) = team_repo("corpus = [\"bank\"]\n");
+    let listed = qbank_in(&test, &below, &["list", "--tag", "technical-debt"]).succeeds();
+    assert!(listed.listed_ids().contains(&20001), "{}", listed.stdout);
+    let checked = qbank_in(&test, &below, &["validate", "--strict"]).code(0);
+    assert!(
+        checked.stderr.contains("in 1 file (2 questions)"),
+        "the team's files are what is checked: {}",
+        checked.stderr
+    );
+    test.file("bank/broken.yaml", "- id: 30000\n  round: phone-screen\n");
+    qbank_in(&test, &below, &["validate", "--strict"]).code(2);
+}
+
+#[test]
+fn the_team_file_wins_over_the_users_and_a_flag_over_both() {
+    let (test, below) = team_repo("[judge]\nurl = \"http://127.0.0.1:9/v1\"\n");
+    test.file("user.toml", "[judge]\nurl = \"http://127.0.0.1:8/v1\"\nmodel = \"from-user\"\n");
+    let review = qbank_in(&test, &below, &["review", "12"])
+        .stdin("I grew from support to owning the billing service.");
+    let out = review.code(0);
+    assert!(out.stderr.contains("http://127.0.0.1:9/v1"), "the team's URL: {}", out.stderr);
+    let offline =
+        qbank_in(&test, &below, &["review", "12", "--judge", "offline"]).stdin("I grew from support.");
+    assert!(offline.succeeds().stdout.starts_with("Verdict:"));
+    let shown = qbank_in(&test, &below, &["config"]).succeeds().stdout;
+    let line = |key: &str| shown.lines().find(|l| l.starts_with(key)).unwrap_or_default().to_string();
+    assert!(
+        line("judge.url").contains("http://127.0.0.1:9/v1") && line("judge.url").ends_with(".qbank.toml)"),
+        "{shown}"
+    );
+    assert!(
+        line("judge.model").contains("from-user") && line("judge.model").ends_with("user.toml)"),
+        "{shown}"
+    );
+    assert!(line("practice.new_per_day").ends_with("(default)"), "{shown}");
+}
+
+#[test]
+fn an_unknown_key_is_an_error_at_its_line_with_the_nearest_key() {
+    let (test, below) = team_repo("corpus = [\"bank\"]\n\n[practice]\nday_starts = 6\n");
+    let out = qbank_in(&test, &below, &["list"]).code(2);
+    let file = test.dir().join(".qbank.toml");
+    assert_eq!(
+        out.stderr.trim_end(),
+        format!("error: {}:4:1: unknown key `day_starts` (did you mean 'day_starts_at'?)", file.display())
+    );
+}
+
+#[test]
+fn the_practice_day_and_new_question_limit_come_from_the_file() {
+    let (test, below) = team_repo("[practice]\nday_starts_at = 25\n");
+    let out = qbank_in(&test, &below, &["due"]).code(2);
+    assert!(
+        out.stderr.contains("practice.day_starts_at is 25; give the hour a practice day starts at, 0 to 23"),
+        "{}",
+        out.stderr
+    );
+}
