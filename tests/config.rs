@@ -84,3 +84,13 @@ fn the_practice_day_and_new_question_limit_come_from_the_file() {
         out.stderr
     );
 }
+
+#[test]
+fn a_folder_reached_twice_is_loaded_once() {
+    let (test, below) = team_repo("corpus = [\"bank\"]\n");
+    let bank = test.dir().join("bank");
+    let twice =
+        qbank_in(&test, &below, &["--corpus", bank.to_str().unwrap(), "list", "--tag", "technical-debt"])
+            .env("QBANK_CORPUS", bank.join("team.yaml"));
+    assert!(twice.succeeds().listed_ids().contains(&20001));
+}

@@ -57,8 +57,11 @@ pub fn parse_sources(sources: &Sources) -> Vec<Parsed> {
     if sources.builtin {
         parsed.extend(builtin_files().map(|(name, text)| parse::parse_str(&name, text)));
     }
+    // A file reached twice (a folder in .qbank.toml and the same folder in --corpus, say) is
+    // one file: loaded once, or it would clash with its own ids.
+    let mut loaded = HashSet::new();
     for path in &sources.paths {
-        parsed.extend(parse_path(path, sources.cache.as_deref()));
+        parsed.extend(parse_path(path, sources.cache.as_deref(), &mut loaded));
     }
     parsed
 }
@@ -68,7 +71,7 @@ pub fn builtin_files() -> impl Iterator<Item = (Arc<PathBuf>, &'static str)> {
 }
 
 /// A file, or every `*.yaml`/`*.yml` below a folder.
-fn parse_path(path: &Path, cache: Option<&Path>) -> Vec<Parsed> {
+fn parse_path(path: &Path, cache: Option<&Path>, loaded: &mut HashSet<PathBuf>) -> Vec<Parsed> {
     let name = Arc::new(path.to_path_buf());
     let here = |message: String| Parsed {
         diagnostics: vec![Diagnostic::error(Origin { file: name.clone(), line: 1, column: 1 }, message)],
@@ -78,8 +81,11 @@ fn parse_path(path: &Path, cache: Option<&Path>) -> Vec<Parsed> {
         Ok(m) => m,
         Err(e) => return vec![here(format!("cannot read corpus: {}", io_reason(&e)))],
     };
+    let first_time = |file: &Path, loaded: &mut HashSet<PathBuf>| {
+        loaded.insert(file.canonicalize().unwrap_or_else(|_| file.to_path_buf()))
+    };
     if !metadata.is_dir() {
-        return vec![read_file(path, cache)];
+        return if first_time(path, loaded) { vec![read_file(path, cache)] } else { Vec::new() };
     }
     let mut files = Vec::new();
     let mut problems = Vec::new();
@@ -88,6 +94,7 @@ fn parse_path(path: &Path, cache: Option<&Path>) -> Vec<Parsed> {
     if files.is_empty() && problems.is_empty() {
         return vec![here("folder has no corpus files (*.yaml or *.yml)".to_string())];
     }
+    files.retain(|f| first_time(f, loaded));
     problems.into_iter().map(here_for).chain(files.iter().map(|f| read_file(f, cache))).collect()
 }
 
