@@ -121,11 +121,12 @@ fn the_same_seed_gives_the_same_kit_and_the_printed_command_regenerates_it() {
         .find_map(|l| l.strip_prefix("Regenerate this kit from the same corpus: `"))
         .and_then(|l| l.strip_suffix('`'))
         .expect("the kit prints how to regenerate it");
-    assert_eq!(command, "qbank kit --seed 4242 --per-round 1");
-    let words: Vec<&str> = command.split(' ').skip(2).collect();
+    assert_eq!(command, "qbank --no-builtin --corpus loop.yaml kit --seed 4242 --per-round 1");
+    // The printed line alone, corpus options included, makes the same kit.
+    let words: Vec<&str> = command.split(' ').skip(1).collect();
     let test = Test::new();
     test.file("loop.yaml", std::fs::read(fixture(LOOP)).unwrap());
-    let again = test.args(["--no-builtin", "--corpus", "loop.yaml", "kit"]).args(words).succeeds().stdout;
+    let again = test.args(words).succeeds().stdout;
     assert_eq!(again, first);
 
     let kits: HashSet<Vec<u64>> = (0..8).map(|s| ids(&kit_json(&["--seed", &s.to_string()]))).collect();
@@ -136,7 +137,7 @@ fn the_same_seed_gives_the_same_kit_and_the_printed_command_regenerates_it() {
 fn an_unseeded_kit_prints_the_seed_it_used() {
     let kit = kit_json(&[]);
     let seed = kit["seed"].as_u64().unwrap();
-    assert_eq!(kit["command"], format!("qbank kit --seed {seed}"));
+    assert_eq!(kit["command"], format!("qbank --no-builtin --corpus loop.yaml kit --seed {seed}"));
     assert_eq!(ids(&kit_json(&["--seed", &seed.to_string()])), ids(&kit));
 }
 
@@ -312,4 +313,48 @@ fn a_fenced_block_keeps_its_language_and_its_backticks_in_kits() {
     assert_eq!(go.len(), 1, "{}", out.stdout);
     assert!(go[0].1.contains("    go work(r.Context())"), "{}", go[0].1);
     assert!(!out.stdout.contains("\\`"), "no escaped backticks: {}", out.stdout);
+}
+
+#[test]
+fn per_round_takes_a_number_for_each_named_round() {
+    let kit =
+        kit_json(&["--seed", "3", "--per-round", "1,behavioural=2", "--rounds", "phone-screen,behavioural"]);
+    let counts: Vec<usize> =
+        kit["rounds"].as_array().unwrap().iter().map(|r| r["questions"].as_array().unwrap().len()).collect();
+    assert_eq!(counts, [1, 2]);
+    kit_test().args(["--per-round", "behavioral=x"]).fails_with("`x` is not a number of questions");
+    kit_test().args(["--per-round", "behavioural=1,leadrship=1"]).fails_with("unknown round `leadrship`");
+}
+
+#[test]
+fn a_locked_kit_is_made_again_or_refused_naming_what_changed() {
+    let test = Test::new();
+    test.file("loop.yaml", std::fs::read(fixture(LOOP)).unwrap());
+    let kit = |extra: &[&str]| {
+        Test::new()
+            .args(["--no-builtin", "--corpus"])
+            .args([test.dir().join("loop.yaml")])
+            .args(["kit"])
+            .args(extra.to_vec())
+    };
+    let lock = test.dir().join("panel.lock.json");
+    let lock_arg = lock.to_str().unwrap();
+    let first = kit(&["--seed", "99", "--lock", lock_arg, "-f", "json"]).succeeds().json();
+    assert!(first["hash"].as_str().is_some_and(|h| h.len() == 16), "{first}");
+    assert_eq!(first["qbank"], env!("CARGO_PKG_VERSION"));
+    let again = kit(&["--from-lock", lock_arg, "-f", "json"]).succeeds().json();
+    assert_eq!((ids(&again), &again["hash"]), (ids(&first), &first["hash"]));
+
+    let changed_id = ids(&first)[0];
+    let yaml = std::fs::read_to_string(test.dir().join("loop.yaml")).unwrap();
+    let at = yaml.find(&format!("- id: {changed_id}\n")).unwrap();
+    let question = at + yaml[at..].find("  question: ").unwrap() + "  question: ".len();
+    test.file("loop.yaml", format!("{}Reworded, {}", &yaml[..question], &yaml[question..]));
+    let out = kit(&["--from-lock", lock_arg]).code(2);
+    assert!(out.stderr.contains("cannot be made again: question"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains(&format!("question {changed_id} has changed since the kit was locked")),
+        "{}",
+        out.stderr
+    );
 }

@@ -22,9 +22,32 @@ pub struct Request<'a> {
     pub rounds: Vec<Round>,
     /// Questions wanted per round; pinned questions count towards it.
     pub per_round: usize,
+    /// Rounds that want another number than `per_round`.
+    pub per_round_for: Vec<(Round, usize)>,
     /// Questions that must be in the kit, whatever else is chosen.
     pub pinned: Vec<&'a Question>,
     pub seed: u64,
+}
+
+impl Request<'_> {
+    /// How many questions `round` wants.
+    pub fn wanted(&self, round: Round) -> usize {
+        self.per_round_for.iter().find(|(r, _)| *r == round).map_or(self.per_round, |(_, n)| *n)
+    }
+}
+
+/// A short, stable fingerprint of questions' content (FNV-1a over their JSON): the same
+/// questions give the same 16 hex digits on every machine and every Rust version, and a change
+/// to any field changes it.
+pub fn fingerprint<'a>(questions: impl IntoIterator<Item = &'a Question>) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for question in questions {
+        for byte in serde_json::to_vec(question).unwrap_or_default().into_iter().chain([0]) {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    format!("{hash:016x}")
 }
 
 /// A chosen kit: rounds in order, each with its questions.
@@ -93,7 +116,7 @@ pub fn plan<'a>(pool: &[&'a Question], request: &Request<'a>) -> Plan<'a> {
         .collect();
     let slots: Vec<usize> = (0..rounds.len())
         .flat_map(|i| {
-            let free = request.per_round.saturating_sub(pins[i].len()).min(candidates[i].len());
+            let free = request.wanted(rounds[i]).saturating_sub(pins[i].len()).min(candidates[i].len());
             std::iter::repeat_n(i, free)
         })
         .collect();
@@ -119,7 +142,7 @@ pub fn plan<'a>(pool: &[&'a Question], request: &Request<'a>) -> Plan<'a> {
         .zip(drawn)
         .map(|((&round, pins), drawn)| RoundPlan {
             round,
-            wanted: request.per_round.max(pins.len()),
+            wanted: request.wanted(round).max(pins.len()),
             picks: pins
                 .into_iter()
                 .map(|question| Pick { question, pinned: true })
@@ -251,7 +274,7 @@ mod tests {
     }
 
     fn request<'a>(rounds: &[Round], per_round: usize, seed: u64) -> Request<'a> {
-        Request { rounds: rounds.to_vec(), per_round, pinned: vec![], seed }
+        Request { rounds: rounds.to_vec(), per_round, per_round_for: vec![], pinned: vec![], seed }
     }
 
     fn ids(plan: &Plan) -> Vec<u64> {
@@ -312,7 +335,13 @@ mod tests {
         for seed in 0..50 {
             let kit = plan(
                 &pool,
-                &Request { rounds: vec![Round::PhoneScreen], per_round: 1, pinned: pinned.clone(), seed },
+                &Request {
+                    rounds: vec![Round::PhoneScreen],
+                    per_round: 1,
+                    per_round_for: vec![],
+                    pinned: pinned.clone(),
+                    seed,
+                },
             );
             let rounds: Vec<Round> = kit.rounds.iter().map(|r| r.round).collect();
             assert_eq!(rounds, [Round::PhoneScreen, Round::Behavioural]);

@@ -79,6 +79,10 @@ pub struct Kit<'a> {
     pub command: String,
     /// Where the questions came from: "built-in" and corpus paths.
     pub corpus: Vec<String>,
+    /// The qbank that made the kit.
+    pub qbank: &'static str,
+    /// The fingerprint of the questions used: the same seed gives another kit once it changes.
+    pub hash: String,
     pub scale: Vec<Level>,
     pub rounds: Vec<KitRound<'a>>,
     pub scorecard: Vec<ScoreRow>,
@@ -120,6 +124,8 @@ pub struct Source {
     pub seed: u64,
     pub command: String,
     pub corpus: Vec<String>,
+    /// The fingerprint of the questions used, in kit order.
+    pub hash: String,
 }
 
 /// One line of the closing table: a competency and the questions that assess it.
@@ -134,7 +140,7 @@ pub struct ScoreRow {
 
 impl<'a> Kit<'a> {
     pub fn new(plan: &Plan<'a>, guide: &Guide, source: Source, answers: bool) -> Kit<'a> {
-        let Source { seed, command, corpus } = source;
+        let Source { seed, command, corpus, hash } = source;
         let mut number = 0;
         let rounds = plan
             .rounds
@@ -164,7 +170,17 @@ impl<'a> Kit<'a> {
             .map(|s| Level { score: s.value(), label: s.label(), meaning: s.meaning() })
             .collect();
         let scorecard = scorecard(&rounds, guide);
-        Kit { seed, command, corpus, scale, rounds, scorecard, answers }
+        Kit {
+            seed,
+            command,
+            corpus,
+            qbank: env!("CARGO_PKG_VERSION"),
+            hash,
+            scale,
+            rounds,
+            scorecard,
+            answers,
+        }
     }
 
     pub fn question_count(&self) -> usize {
@@ -220,6 +236,7 @@ pub fn markdown(kit: &Kit) -> String {
     );
     let corpus: Vec<String> = kit.corpus.iter().map(|c| code_span(c)).collect();
     let _ = writeln!(out, "**Corpus:** {}\n", corpus.join(", "));
+    let _ = writeln!(out, "**Made by:** qbank {} · **Questions fingerprint:** `{}`\n", kit.qbank, kit.hash);
     let _ = writeln!(out, "Regenerate this kit from the same corpus: {}\n", code_span(&kit.command));
     out.push_str("| Candidate | Role | Interviewer | Date |\n| --- | --- | --- | --- |\n");
     out.push_str("| &nbsp; | &nbsp; | &nbsp; | &nbsp; |\n\n");
@@ -332,10 +349,12 @@ pub fn text(kit: &Kit, width: usize) -> String {
         out,
         "{}",
         style::dim(&format!(
-            "seed {} · {} · {} · corpus: {} · regenerate: {}",
+            "seed {} · {} · {} · qbank {} · fingerprint {} · corpus: {} · regenerate: {}",
             kit.seed,
             human::plural(kit.question_count() as i64, "question"),
             human::plural(kit.rounds.len() as i64, "round"),
+            kit.qbank,
+            kit.hash,
             clean(&kit.corpus.join(", ")),
             clean(&kit.command)
         ))
