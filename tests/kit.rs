@@ -358,3 +358,25 @@ fn a_locked_kit_is_made_again_or_refused_naming_what_changed() {
         out.stderr
     );
 }
+
+#[test]
+fn split_writes_one_packet_per_round_with_its_own_interviewer_line() {
+    let test = Test::new();
+    test.file("loop.yaml", std::fs::read(fixture(LOOP)).unwrap());
+    let out = Test::new()
+        .args(["--no-builtin", "--corpus"])
+        .args([test.dir().join("loop.yaml")])
+        .args(["kit", "--seed", "5", "--rounds", "phone-screen,behavioural", "--split", "-o"])
+        .args([test.dir().join("panel.md")])
+        .code(0);
+    assert!(out.stderr.contains("wrote the Phone screen packet (2 questions) to"), "{}", out.stderr);
+    for round in ["phone-screen", "behavioural"] {
+        let packet = std::fs::read_to_string(test.dir().join(format!("panel-{round}.md"))).unwrap();
+        assert_eq!(packet.matches("| Candidate | Role | Interviewer | Date |").count(), 1, "{packet}");
+        assert_eq!(packet.matches("### Q").count(), 2, "{packet}");
+        assert!(packet.contains("**Time:** about "), "a time plan per question: {packet}");
+        assert!(packet.contains("kit --seed 5"), "the regenerate line: {packet}");
+    }
+    assert!(!test.dir().join("panel.md").exists());
+    kit_test().args(["--split"]).code(2);
+}

@@ -49,6 +49,11 @@ pub struct Args {
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
 
+    /// With -o FILE: one packet per round, FILE's name with the round before its extension
+    /// (kit.md -> kit-phone-screen.md ...), each with its own interviewer line and scorecard
+    #[arg(long, requires = "output")]
+    pub split: bool,
+
     /// Also write the questions chosen, with fingerprints, to FILE (JSON), for --from-lock
     #[arg(long, value_name = "FILE")]
     pub lock: Option<PathBuf>,
@@ -206,6 +211,9 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
         crate::sys::fs::write_atomic(path, &json)
             .map_err(|e| Error::io(format!("cannot write `{}`", path.display()), e))?;
     }
+    if args.split {
+        return split(ctx, args, &plan, &guide, seed, &kit.command);
+    }
     let rendered = match args.format {
         KitFormat::Markdown => markdown(&kit),
         KitFormat::Json => crate::render::json::to_string_pretty(&kit)? + "\n",
@@ -220,6 +228,48 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
         render::message(format_args!(
             "wrote a kit of {} (seed {seed}) to {}",
             human::plural(kit.question_count() as i64, "question"),
+            path.display()
+        ));
+    }
+    Ok(Exit::Success)
+}
+
+/// One packet per round of `plan`, each a whole kit of that round, written beside `-o FILE`.
+fn split(
+    ctx: &Context,
+    args: &Args,
+    plan: &kit::Plan,
+    guide: &Guide,
+    seed: u64,
+    command: &str,
+) -> Result<Exit> {
+    let Some(output) = &args.output else { return Ok(Exit::Success) };
+    let stem = output.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let extension = output.extension().map(|e| format!(".{}", e.to_string_lossy())).unwrap_or_default();
+    for round in plan.rounds.iter().filter(|r| !r.picks.is_empty()) {
+        let one = kit::Plan { rounds: vec![round.clone()] };
+        let used: Vec<&Question> = round.picks.iter().map(|p| p.question).collect();
+        let source = Source {
+            seed,
+            command: command.to_string(),
+            corpus: corpus_names(ctx),
+            hash: kit::fingerprint(used.iter().copied()),
+        };
+        let packet = Kit::new(&one, guide, source, args.answers);
+        let rendered = match args.format {
+            KitFormat::Markdown => markdown(&packet),
+            KitFormat::Json => crate::render::json::to_string_pretty(&packet)? + "\n",
+            KitFormat::Text => {
+                style::off();
+                text(&packet, MAX_WIDTH)
+            }
+        };
+        let path = output.with_file_name(format!("{stem}-{}{extension}", round.round.name()));
+        deliver(Some(&path), &rendered)?;
+        render::message(format_args!(
+            "wrote the {} packet ({}) to {}",
+            round.round.title(),
+            human::plural(round.picks.len() as i64, "question"),
             path.display()
         ));
     }

@@ -68,6 +68,15 @@ impl Score {
     }
 }
 
+/// Minutes of a round kept for the opening and for the candidate's own questions.
+const ROUND_OVERHEAD_MINUTES: u32 = 5;
+
+/// Each of `questions` questions' share of a round of `minutes`, in whole minutes.
+fn share_of_round(minutes: u32, questions: usize) -> u32 {
+    let questions = u32::try_from(questions.max(1)).unwrap_or(u32::MAX);
+    (minutes.saturating_sub(ROUND_OVERHEAD_MINUTES) / questions).max(1)
+}
+
 /// Rows of blank space under each question for the interviewer's notes.
 const NOTE_ROWS: usize = 4;
 
@@ -114,6 +123,9 @@ pub struct KitQuestion<'a> {
     /// Q1, Q2 ... across the whole kit.
     pub number: usize,
     pub pinned: bool,
+    /// The question's share of its round's time, after five minutes for opening and the
+    /// candidate's questions; None when the guide gives the round no length.
+    pub minutes: Option<u32>,
     #[serde(flatten)]
     pub question: &'a Question,
 }
@@ -159,7 +171,8 @@ impl<'a> Kit<'a> {
                         .iter()
                         .map(|pick| {
                             number += 1;
-                            KitQuestion { number, pinned: pick.pinned, question: pick.question }
+                            let minutes = about.map(|g| share_of_round(g.length_minutes, r.picks.len()));
+                            KitQuestion { number, pinned: pick.pinned, minutes, question: pick.question }
                         })
                         .collect(),
                 }
@@ -285,6 +298,9 @@ fn markdown_question(out: &mut String, kq: &KitQuestion, answers: bool) {
     let (lead, rest) = markdown::title_and_body(&q.question);
     let _ = writeln!(out, "### Q{}. {}\n", kq.number, inline(lead));
     let mut facts = vec![format!("Question #{}", q.id)];
+    if let Some(minutes) = kq.minutes {
+        facts.push(format!("**Time:** about {minutes} min"));
+    }
     if let Some(c) = q.competency {
         facts.push(format!("**Competency:** {c}"));
     }
@@ -404,6 +420,9 @@ pub fn text(kit: &Kit, width: usize) -> String {
 fn text_question(out: &mut String, kq: &KitQuestion, answers: bool, width: usize) {
     let q = kq.question;
     let mut facts = vec![format!("#{}", q.id)];
+    if let Some(minutes) = kq.minutes {
+        facts.push(format!("about {minutes} min"));
+    }
     if let Some(c) = q.competency {
         facts.push(c.to_string());
     }
