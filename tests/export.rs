@@ -103,9 +103,13 @@ fn anki_is_one_escaped_note_per_line_after_the_header_lines() {
         back.starts_with("<b>Why interviewers ask this</b><br>Commas, &quot;quotes&quot; and&#9;tabs"),
         "{back}"
     );
-    assert!(back.contains(
-        "<b>Sample answer</b><br>Line one, with a comma.<br>&#9;Tabbed line: x &lt; y &amp;&amp; y &gt; z"
-    ));
+    // Indented lines are code: in a left-aligned <pre>, so a centred card keeps their shape.
+    assert!(
+        back.contains(
+            "<b>Sample answer</b><br>Line one, with a comma.<br><pre style=\"text-align:left\">&#9;Tabbed line: x &lt; y &amp;&amp; y &gt; z"
+        ),
+        "{back}"
+    );
     assert!(back.contains("<li>Names the TTL, the &quot;hot key&quot; risk, and &lt;eviction&gt;</li>"));
     assert_eq!(
         tags,

@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use crate::codec::anki::{GUID_COLUMN, MetaTag, Section, TAGS_COLUMN, escape, level_items};
+use crate::codec::anki::{GUID_COLUMN, MetaTag, Section, TAGS_COLUMN, escape, escape_with_code, level_items};
 use crate::model::Question;
 
 /// The whole file: Anki's header lines, then one note per line.
@@ -15,7 +15,14 @@ pub fn write(questions: &[&Question], deck: &str) -> String {
     let _ = writeln!(out, "#guid column:{GUID_COLUMN}");
     let _ = writeln!(out, "#tags column:{TAGS_COLUMN}");
     for q in questions {
-        let _ = writeln!(out, "{}\t{}\t{}\t{}", guid(q), escape(&q.question), back(q), tags(q).join(" "));
+        let _ = writeln!(
+            out,
+            "{}\t{}\t{}\t{}",
+            guid(q),
+            escape_with_code(&q.question),
+            back(q),
+            tags(q).join(" ")
+        );
     }
     out
 }
@@ -32,7 +39,7 @@ fn back(q: &Question) -> String {
         let title = format!("<b>{}</b>", section.title());
         let part = match section {
             Section::Rationale => format!("{title}<br>{}", escape(&q.rationale)),
-            Section::SampleAnswer => format!("{title}<br>{}", escape(&q.sample_answer)),
+            Section::SampleAnswer => format!("{title}<br>{}", escape_with_code(&q.sample_answer)),
             Section::LookFor => list(&title, &q.look_for),
             Section::RedFlags => list(&title, &q.red_flags),
             Section::FollowUps => list(&title, &q.follow_ups),
