@@ -165,13 +165,36 @@ fn lonely_tags(questions: &[&Question], reported: usize) -> Vec<Diagnostic> {
                 None => "a typo, or too narrow to filter on?".to_string(),
             };
             Diagnostic::warning(
-                question.origin.clone(),
+                tag_origin(question, tag),
                 format!("question {}: tag '{tag}' is used by no other question ({hint})", question.id),
             )
         })
         .collect();
     found.sort_by(|a, b| a.message.cmp(&b.message));
     found
+}
+
+/// Where `tag` is written in `question`'s item, so that an editor jumps to the tag, not the
+/// question; the question's own place when the file cannot be read again or the tag is not
+/// found in it (a tag written as a quoted or folded scalar, say).
+fn tag_origin(question: &Question, tag: &str) -> crate::model::Origin {
+    let origin = question.origin.clone();
+    let Ok(text) = std::fs::read_to_string(origin.file.as_path()) else { return origin };
+    let start = usize::try_from(origin.line).unwrap_or(usize::MAX).saturating_sub(1);
+    let item = text.lines().enumerate().skip(start).take_while(|&(i, l)| i == start || !l.starts_with("- "));
+    for (index, line) in item {
+        let found = line.match_indices(tag).find(|&(at, _)| {
+            let before = line[..at].chars().next_back();
+            let after = line[at + tag.len()..].chars().next();
+            let bound = |c: Option<char>| c.is_none_or(|c| !(c.is_alphanumeric() || c == '-'));
+            bound(before) && bound(after)
+        });
+        if let Some((at, _)) = found {
+            let column = line[..at].chars().count() + 1;
+            return crate::model::Origin { line: index as u64 + 1, column: column as u64, ..origin };
+        }
+    }
+    origin
 }
 
 /// The content words of a question, stemmed.
