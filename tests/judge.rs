@@ -306,3 +306,13 @@ fn without_a_judge_check_says_nothing_leaves_the_machine() {
     let out = Test::new().args(["judge", "check"]).succeeds();
     assert!(out.stdout.contains("the offline analyser (no judge configured: nothing leaves this machine)"));
 }
+
+#[test]
+fn a_url_that_is_not_http_is_a_usage_error_not_a_fallback() {
+    for url in ["127.0.0.1:8080", "ftp://example.com/v1"] {
+        Test::new()
+            .args(["review", "12", "--judge", url])
+            .stdin(ANSWER)
+            .fails_with("give the base URL of an OpenAI-compatible API");
+    }
+}

@@ -97,6 +97,12 @@ fn model_judge(args: &JudgeArgs, config: &Config, log: bool) -> Result<Option<Mo
     let Some(url) = url.as_deref().map(str::trim).filter(|u| !u.is_empty() && *u != "offline") else {
         return Ok(None);
     };
+    if !(url.starts_with("http://") || url.starts_with("https://")) {
+        return Err(Error::user(format!(
+            "the judge's URL is `{url}`: give the base URL of an OpenAI-compatible API, such as \
+             http://127.0.0.1:11434/v1, or `offline`"
+        )));
+    }
     let timeout = match (args.judge_timeout, &config.judge_timeout) {
         (Some(timeout), _) => timeout,
         (None, Some(setting)) => parse_timeout(&setting.value)
