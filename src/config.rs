@@ -21,9 +21,25 @@ const MAX_BYTES: u64 = 1 << 20;
 #[serde(deny_unknown_fields)]
 struct File {
     corpus: Option<Vec<String>>,
+    rounds: Option<Vec<RoundFile>>,
     builtin: Option<bool>,
     practice: Option<PracticeFile>,
     judge: Option<JudgeFile>,
+}
+
+/// A team's own round, `[[rounds]]`.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RoundFile {
+    /// The name questions use (`round: coding`), kebab-case.
+    pub name: String,
+    pub title: String,
+    /// How long the round runs.
+    pub minutes: u32,
+    /// Its place in the loop, from 1 (default: after the built-in rounds).
+    pub order: Option<usize>,
+    #[serde(default)]
+    pub evaluates: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -57,6 +73,8 @@ pub struct Config {
     pub files: Vec<PathBuf>,
     /// Corpus paths, relative ones resolved against their file's folder; the user's first.
     pub corpus: Vec<Setting<PathBuf>>,
+    /// A team's own rounds; the team file's replace the user's of the same name.
+    pub rounds: Vec<Setting<RoundFile>>,
     pub builtin: Option<Setting<bool>>,
     pub day_starts_at: Option<Setting<u8>>,
     pub new_per_day: Option<Setting<usize>>,
@@ -88,6 +106,10 @@ impl Config {
         for path in file.corpus.unwrap_or_default() {
             self.corpus.push(Setting { value: base.join(path), from: from.to_path_buf() });
         }
+        for round in file.rounds.unwrap_or_default() {
+            self.rounds.retain(|r| r.value.name != round.name);
+            self.rounds.push(Setting { value: round, from: from.to_path_buf() });
+        }
         if let Some(builtin) = file.builtin {
             self.builtin = set(builtin);
         }
@@ -108,6 +130,46 @@ impl Config {
         self.judge_model = text(judge.model).or(self.judge_model.take());
         self.judge_timeout = text(judge.timeout).or(self.judge_timeout.take());
     }
+}
+
+/// Checks the config's rounds and makes them rounds of this run: kebab-case names that are not
+/// a built-in round's, a title, a length of 1 to 600 minutes; at most 50.
+pub fn register_rounds(config: &Config) -> Result<()> {
+    use crate::model::{CustomRound, Round};
+    if config.rounds.is_empty() {
+        return Ok(());
+    }
+    if config.rounds.len() > 50 {
+        return Err(Error::user(format!(
+            "{} rounds are configured; at most 50 are allowed",
+            config.rounds.len()
+        )));
+    }
+    let mut rounds = Vec::new();
+    for Setting { value: round, from } in &config.rounds {
+        let wrong = |why: String| Error::user(format!("{}: round `{}`: {why}", from.display(), round.name));
+        if !crate::loader::parse::is_kebab_case(&round.name) {
+            return Err(wrong("a round's name is kebab-case, such as `coding` or `take-home`".into()));
+        }
+        if Round::parse(&round.name).is_some_and(|r| r.custom().is_none()) {
+            return Err(wrong("that is a built-in round's name".into()));
+        }
+        if round.title.trim().is_empty() {
+            return Err(wrong("give it a `title`".into()));
+        }
+        if !(1..=600).contains(&round.minutes) {
+            return Err(wrong(format!("`minutes` is {}; give 1 to 600", round.minutes)));
+        }
+        rounds.push(CustomRound {
+            name: Box::leak(round.name.clone().into_boxed_str()),
+            title: Box::leak(round.title.trim().to_string().into_boxed_str()),
+            minutes: round.minutes,
+            order: round.order.unwrap_or(usize::MAX).max(1),
+            evaluates: round.evaluates.clone(),
+        });
+    }
+    crate::model::register_rounds(rounds);
+    Ok(())
 }
 
 /// A config file's settings; None when it does not exist.

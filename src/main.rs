@@ -8,6 +8,9 @@ use qbank::exit::Exit;
 use qbank::render;
 
 fn main() -> ExitCode {
+    // A team's own rounds must be known before the command line is read (`--round coding`).
+    // A config file that does not read is reported by the command itself.
+    let _ = cmd::register_rounds();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(error) => return usage(&error),

@@ -6,15 +6,49 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-/// The interview rounds, in the order a senior loop runs them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
+/// The interview rounds, in the order a senior loop runs them, and a team's own rounds from its
+/// config file (a coding round, say), numbered in the order they were registered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Round {
     PhoneScreen,
     SystemDesign,
     Architecture,
     Behavioural,
     Leadership,
+    Custom(u8),
+}
+
+/// A round a team defines in its config file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CustomRound {
+    /// The kebab-case name questions use, `round: coding`.
+    pub name: &'static str,
+    pub title: &'static str,
+    /// How long the round runs.
+    pub minutes: u32,
+    /// Its place in the loop, from 1; built-in rounds keep their order around it.
+    pub order: usize,
+    /// What the round evaluates, for kits.
+    pub evaluates: Vec<String>,
+}
+
+/// The custom rounds of this run, set once from the config before anything is loaded.
+static CUSTOM_ROUNDS: std::sync::OnceLock<Vec<CustomRound>> = std::sync::OnceLock::new();
+
+/// Registers the config's rounds; the names and titles live as long as the process. Returns
+/// false when rounds were registered already (they are fixed for the run).
+pub fn register_rounds(rounds: Vec<CustomRound>) -> bool {
+    CUSTOM_ROUNDS.set(rounds).is_ok()
+}
+
+fn custom_rounds() -> &'static [CustomRound] {
+    CUSTOM_ROUNDS.get().map_or(&[], Vec::as_slice)
+}
+
+impl Serialize for Round {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.name())
+    }
 }
 
 impl Round {
@@ -36,6 +70,7 @@ impl Round {
             Round::Architecture => "architecture",
             Round::Behavioural => "behavioural",
             Round::Leadership => "leadership",
+            Round::Custom(_) => self.custom().map_or("unknown-round", |c| c.name),
         }
     }
 
@@ -46,13 +81,35 @@ impl Round {
             Round::Architecture => "Architecture",
             Round::Behavioural => "Behavioural",
             Round::Leadership => "Leadership",
+            Round::Custom(_) => self.custom().map_or("Unknown round", |c| c.title),
         }
+    }
+
+    /// A team's round as its config defines it; None for the built-in rounds.
+    pub fn custom(self) -> Option<&'static CustomRound> {
+        match self {
+            Round::Custom(index) => custom_rounds().get(usize::from(index)),
+            _ => None,
+        }
+    }
+
+    /// Every round of this run in loop order: the built-in ones, with the config's rounds at
+    /// their places.
+    pub fn all() -> Vec<Round> {
+        let mut all = Round::ALL.to_vec();
+        let mut custom: Vec<(usize, u8)> =
+            custom_rounds().iter().enumerate().map(|(i, c)| (c.order, i as u8)).collect();
+        custom.sort();
+        for (order, index) in custom {
+            all.insert(order.saturating_sub(1).min(all.len()), Round::Custom(index));
+        }
+        all
     }
 
     /// Accepts the canonical name or an alias, ignoring case.
     pub fn parse(text: &str) -> Option<Round> {
         let lower = text.trim().to_ascii_lowercase();
-        Round::ALL
+        Round::all()
             .into_iter()
             .find(|round| round.name() == lower)
             .or_else(|| Round::ALIASES.into_iter().find(|(alias, _)| *alias == lower).map(|(_, round)| round))
@@ -60,7 +117,12 @@ impl Round {
 
     /// Every accepted spelling, canonical names first: for suggestions and completions.
     pub fn spellings() -> impl Iterator<Item = &'static str> {
-        Round::ALL.into_iter().map(Round::name).chain(Round::ALIASES.into_iter().map(|(alias, _)| alias))
+        Round::all().into_iter().map(Round::name).chain(Round::ALIASES.into_iter().map(|(alias, _)| alias))
+    }
+
+    /// The canonical names of every round of this run, in loop order.
+    pub fn names() -> Vec<&'static str> {
+        Round::all().into_iter().map(Round::name).collect()
     }
 }
 

@@ -94,3 +94,54 @@ fn a_folder_reached_twice_is_loaded_once() {
             .env("QBANK_CORPUS", bank.join("team.yaml"));
     assert!(twice.succeeds().listed_ids().contains(&20001));
 }
+
+const CODING: &str = "corpus = [\"bank\"]\n\n[[rounds]]\nname = \"coding\"\ntitle = \"Coding\"\nminutes = 45\norder = 2\nevaluates = [\"problem solving\", \"code quality\"]\n";
+
+/// The team's bank with one question moved to the team's own `coding` round.
+fn coding_repo(config: &str) -> (Test, std::path::PathBuf) {
+    let (test, below) = team_repo(config);
+    let bank = std::fs::read_to_string(test.dir().join("bank/team.yaml")).unwrap();
+    test.file("bank/team.yaml", bank.replacen("round: leadership", "round: coding", 1));
+    (test, below)
+}
+
+#[test]
+fn a_teams_own_round_is_listed_filtered_validated_and_drawn_into_kits() {
+    let (test, below) = coding_repo(CODING);
+    let rounds = qbank_in(&test, &below, &["rounds", "--format", "json"]).succeeds().json();
+    assert_eq!(rounds[1]["round"], "coding", "second in the loop, as `order = 2` says: {rounds}");
+    assert_eq!((&rounds[1]["length_minutes"], &rounds[1]["questions"]), (&45.into(), &1.into()));
+    let listed = qbank_in(&test, &below, &["list", "--round", "coding"]).succeeds();
+    assert_eq!(listed.listed_ids(), [20001]);
+    let typo = qbank_in(&test, &below, &["list", "--round", "codng"]).code(2);
+    assert!(typo.stderr.contains("(did you mean 'coding'?)"), "{}", typo.stderr);
+    qbank_in(&test, &below, &["validate", "--strict"]).code(0);
+    let kit = qbank_in(
+        &test,
+        &below,
+        &["kit", "--rounds", "coding", "--per-round", "1", "--seed", "1", "-f", "json"],
+    )
+    .succeeds()
+    .json();
+    assert_eq!(kit["rounds"][0]["round"], "coding");
+    assert_eq!(kit["rounds"][0]["minutes"], 45);
+    assert_eq!(kit["rounds"][0]["evaluates"][0], "problem solving");
+    let shown = qbank_in(&test, &below, &["show", "20001", "-f", "json"]).succeeds().json();
+    assert_eq!(shown[0]["round"], "coding");
+}
+
+#[test]
+fn a_round_outside_the_config_or_badly_defined_is_refused() {
+    let (test, below) = coding_repo("corpus = [\"bank\"]\n");
+    let out = qbank_in(&test, &below, &["list"]).code(2);
+    assert!(out.stderr.contains("unknown round 'coding'"), "{}", out.stderr);
+    for (round, why) in [
+        ("name = \"behavioural\"\ntitle = \"B\"\nminutes = 30", "that is a built-in round's name"),
+        ("name = \"Pair Programming\"\ntitle = \"P\"\nminutes = 30", "a round's name is kebab-case"),
+        ("name = \"coding\"\ntitle = \"C\"\nminutes = 0", "`minutes` is 0; give 1 to 600"),
+    ] {
+        let (test, below) = coding_repo(&format!("corpus = [\"bank\"]\n[[rounds]]\n{round}\n"));
+        let out = qbank_in(&test, &below, &["list"]).code(2);
+        assert!(out.stderr.contains(why), "{round}: {}", out.stderr);
+    }
+}

@@ -99,14 +99,22 @@ fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
 
+/// A language model on two busy cores takes 5-60 s a request, and a misfit is asked again.
+const MODEL_PATIENCE: Duration = Duration::from_secs(600);
+
 fn review(url: &str) -> Test {
-    Test::new().args(["review", "12", "--judge", url]).stdin(ANSWER)
+    Test::new().args(["review", "12", "--judge", url]).stdin(ANSWER).patience(MODEL_PATIENCE)
+}
+
+/// A review the real model judges: time enough for a slow machine.
+fn judged(url: &str) -> Test {
+    review(url).args(["--judge-timeout", "5m"])
 }
 
 #[test]
 fn a_judged_review_is_schema_valid_json_whose_quotes_are_in_the_answer() {
     let Some(server) = llama() else { return };
-    let out = review(&server.url).args(["--format", "json"]).succeeds();
+    let out = judged(&server.url).args(["--format", "json"]).succeeds();
     let judgement: Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(judgement["fallback"], Value::Null, "the model judged: {}", out.stderr);
     assert!(judgement["judge"].as_str().unwrap().starts_with(&format!("{ALIAS} at http://127.0.0.1:")));
@@ -132,7 +140,7 @@ fn a_judged_review_is_schema_valid_json_whose_quotes_are_in_the_answer() {
     assert!(delivery.iter().all(|d| (1..=5).contains(&d["score"].as_u64().unwrap())));
     assert!(judgement["offline"]["length"]["words"].as_u64() > Some(40), "the offline checks ride along");
 
-    let text = review(&server.url).succeeds().stdout;
+    let text = judged(&server.url).succeeds().stdout;
     assert!(text.starts_with(&format!("Judged by {ALIAS} at ")), "{text}");
     assert!(text.contains("Checked offline, beside the judge"), "{text}");
 }
@@ -140,7 +148,8 @@ fn a_judged_review_is_schema_valid_json_whose_quotes_are_in_the_answer() {
 #[test]
 fn judge_check_names_the_model_and_the_round_trip() {
     let Some(server) = llama() else { return };
-    let out = Test::new().args(["judge", "check", "--judge", &server.url]).succeeds();
+    let out =
+        Test::new().args(["judge", "check", "--judge", &server.url]).patience(MODEL_PATIENCE).succeeds();
     assert!(out.stdout.contains(&format!("Serves:     {ALIAS}")), "{}", out.stdout);
     assert!(out.stdout.contains("Round trip:") && out.stdout.contains("The judge works."), "{}", out.stdout);
     assert!(out.stdout.contains("API key:    none"), "{}", out.stdout);
@@ -149,7 +158,9 @@ fn judge_check_names_the_model_and_the_round_trip() {
 #[test]
 fn the_model_asks_a_follow_up_in_a_scripted_practice_and_it_is_kept() {
     let Some(server) = llama() else { return };
-    let test = Test::new().args(["practice", "12", "--judge", &server.url]);
+    let test = Test::new()
+        .args(["practice", "12", "--judge", &server.url, "--judge-timeout", "5m"])
+        .patience(MODEL_PATIENCE);
     let session = test.stdin(format!("{ANSWER}\n.\nWe measured it weekly.\n.\ngood\n"));
     let out = session.code(0);
     assert!(out.stdout.contains("Follow-up 1"), "{}", out.stdout);

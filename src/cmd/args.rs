@@ -130,12 +130,7 @@ impl TypedValueParser for RoundParser {
     ) -> Result<Round, clap::Error> {
         let text = value.to_string_lossy();
         Round::parse(&text).ok_or_else(|| {
-            let hint = suggest::did_you_mean_or_list(
-                &text,
-                Round::spellings(),
-                &Round::ALL.map(Round::name),
-                "rounds",
-            );
+            let hint = suggest::did_you_mean_or_list(&text, Round::spellings(), &Round::names(), "rounds");
             clap::Error::raw(ErrorKind::InvalidValue, format!("unknown round '{text}'{hint}\n")).with_cmd(cmd)
         })
     }

@@ -129,7 +129,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
     let rounds = match (&args.kit_rounds, &args.filters.rounds) {
         (given, _) if !given.is_empty() => given.clone(),
         (_, filtered) if !filtered.is_empty() => filtered.clone(),
-        _ => Round::ALL.to_vec(),
+        _ => Round::all(),
     };
     let mut request = kit::Request {
         rounds,

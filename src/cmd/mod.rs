@@ -118,6 +118,13 @@ pub enum Command {
     Man(man::Args),
 }
 
+/// Reads the config files for their rounds and registers them, so that the command line and
+/// the corpus can name them. Called before the command line is parsed.
+pub fn register_rounds() -> Result<()> {
+    let config = Config::load(&std::env::current_dir().unwrap_or_default())?;
+    crate::config::register_rounds(&config)
+}
+
 /// Runs one parsed command line.
 pub fn run(cli: &Cli) -> Result<Exit> {
     render::style::init(cli.global.color);
@@ -167,6 +174,8 @@ impl Context {
     /// Sources: the built-in corpus unless --no-builtin, then QBANK_CORPUS, then --corpus.
     pub fn new(global: &GlobalArgs) -> Result<Context> {
         let config = Config::load(&std::env::current_dir().unwrap_or_default())?;
+        // Before anything is loaded: questions may be in the team's own rounds.
+        crate::config::register_rounds(&config)?;
         // Shared sources first, then the config files', QBANK_CORPUS, --corpus: later add to earlier.
         let mut paths = source_folders();
         paths.extend(config.corpus.iter().map(|s| s.value.clone()));

@@ -5,6 +5,7 @@ use crate::error::{Error, Result};
 use crate::exit::Exit;
 use crate::loader::guide::Guide;
 use crate::model::Round;
+use crate::practice::DEFAULT_ANSWER_SECONDS;
 use crate::render::guide::RoundRow;
 use crate::render::{self, Output, ReportFormat};
 
@@ -18,10 +19,22 @@ pub struct Args {
 pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
     let corpus = ctx.corpus()?;
     let guide = Guide::builtin().map_err(Error::user)?;
-    let rows: Vec<RoundRow> = Round::ALL
-        .iter()
+    let rows: Vec<RoundRow> = Round::all()
+        .into_iter()
         .enumerate()
-        .filter_map(|(i, &round)| {
+        .filter_map(|(i, round)| {
+            if let Some(custom) = round.custom() {
+                return Some(RoundRow {
+                    order: i + 1,
+                    round: round.name(),
+                    title: custom.title,
+                    questions: corpus.round_count(round),
+                    length_minutes: custom.minutes,
+                    answer_seconds: DEFAULT_ANSWER_SECONDS,
+                    summary: "A round of this team's, from its config file.",
+                    evaluates: &custom.evaluates,
+                });
+            }
             let about = guide.round(round)?;
             Some(RoundRow {
                 order: i + 1,

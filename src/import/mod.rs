@@ -233,7 +233,7 @@ fn draft(record: &Record, defaults: &Pairs, id: u64) -> Result<Draft, String> {
     let round = cells.required(Field::Round)?;
     let round = Round::parse(&round)
         .or_else(|| Round::parse(&kebab(&round).unwrap_or_default()))
-        .ok_or_else(|| unknown("round", &round, &Round::ALL.map(Round::name)))?;
+        .ok_or_else(|| unknown("round", &round, &Round::names()))?;
     let competency = match cells.text(Field::Competency) {
         None => None,
         Some(text) => Some(

@@ -206,7 +206,8 @@ fn read_key(input: &mut impl Read) -> Option<Key> {
 fn put_question(out: &mut impl Write, q: &Question) -> io::Result<()> {
     out.write_all(&q.id.to_le_bytes())?;
     out.write_all(&[
-        Round::ALL.iter().position(|&r| r == q.round).unwrap_or(0) as u8,
+        // A team's own round is not cached: its number depends on the config of the run.
+        Round::ALL.iter().position(|&r| r == q.round).map_or(u8::MAX, |i| i as u8),
         q.competency.and_then(|c| Competency::ALL.iter().position(|&x| x == c)).map_or(u8::MAX, |i| i as u8),
         q.framework.and_then(|f| Framework::ALL.iter().position(|&x| x == f)).map_or(u8::MAX, |i| i as u8),
     ])?;

@@ -712,7 +712,7 @@ fn convert(
         Some(r) => {
             let round = Round::parse(&r.value);
             if round.is_none() {
-                let names = Round::ALL.map(Round::name);
+                let names = Round::names();
                 let rest = suggest::did_you_mean_or_list(&r.value, Round::spellings(), &names, "rounds");
                 out.push(Diagnostic::error(
                     at(&r.referenced),

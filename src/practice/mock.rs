@@ -21,7 +21,7 @@ pub fn default_per_round(round: Round) -> usize {
 /// The loop's questions, round by round in seed 001's order, `per_round` (or the default)
 /// drawn from each round's share of `pool`.
 pub fn plan<'a>(pool: &[&'a Question], per_round: Option<usize>, seed: u64) -> Vec<&'a Question> {
-    Round::ALL
+    Round::all()
         .into_iter()
         .zip(0u64..)
         .flat_map(|(round, index)| {
@@ -96,7 +96,7 @@ pub struct Scorecard {
 /// The scorecard of a loop planned as `questions`, of which `outcome` tells what was asked and
 /// graded. Rounds never reached are not scored, and say so through `cut_short`.
 pub fn scorecard(questions: &[(&Question, Option<Duration>)], outcome: &Outcome) -> Scorecard {
-    let rounds: Vec<RoundScore> = Round::ALL
+    let rounds: Vec<RoundScore> = Round::all()
         .into_iter()
         .filter_map(|round| {
             let asked: Vec<_> =

@@ -72,7 +72,7 @@ pub fn compute(
     for (attempt, _) in &attempts {
         *grades.entry(attempt.grade).or_default() += 1;
     }
-    let rounds = crate::model::Round::ALL
+    let rounds = crate::model::Round::all()
         .into_iter()
         .filter(|round| pool.iter().any(|q| q.round == *round))
         .map(|round| strength(round.name(), attempts.iter().filter(|(_, q)| q.round == round)))

@@ -163,15 +163,20 @@ impl<'a> Kit<'a> {
                 KitRound {
                     round: r.round,
                     title: about.map_or(r.round.title().to_string(), |g| g.title.clone()),
-                    minutes: about.map(|g| g.length_minutes),
-                    evaluates: about.map(|g| g.evaluates.clone()).unwrap_or_default(),
+                    minutes: about.map(|g| g.length_minutes).or(r.round.custom().map(|c| c.minutes)),
+                    evaluates: about
+                        .map(|g| g.evaluates.clone())
+                        .or(r.round.custom().map(|c| c.evaluates.clone()))
+                        .unwrap_or_default(),
                     wanted: r.wanted,
                     questions: r
                         .picks
                         .iter()
                         .map(|pick| {
                             number += 1;
-                            let minutes = about.map(|g| share_of_round(g.length_minutes, r.picks.len()));
+                            let length =
+                                about.map(|g| g.length_minutes).or(r.round.custom().map(|c| c.minutes));
+                            let minutes = length.map(|m| share_of_round(m, r.picks.len()));
                             KitQuestion { number, pinned: pick.pinned, minutes, question: pick.question }
                         })
                         .collect(),

@@ -19,6 +19,8 @@ pub struct Test {
     stdin: Option<Vec<u8>>,
     /// Where the command runs; the test's folder unless set.
     cwd: Option<PathBuf>,
+    /// How long the command may run before the test fails; two minutes unless set.
+    patience: Option<std::time::Duration>,
 }
 
 /// What the user sees: the two streams and the exit status.
@@ -37,6 +39,7 @@ impl Test {
             env: Vec::new(),
             stdin: None,
             cwd: None,
+            patience: None,
         }
     }
 
@@ -82,6 +85,13 @@ impl Test {
         self
     }
 
+    /// Lets the command run for `patience` before the test fails: for a language model on a
+    /// busy two-core machine.
+    pub fn patience(mut self, patience: std::time::Duration) -> Test {
+        self.patience = Some(patience);
+        self
+    }
+
     /// Runs the command in `folder` instead of the test's own.
     pub fn current_dir(mut self, folder: &Path) -> Test {
         self.cwd = Some(folder.to_path_buf());
@@ -102,7 +112,7 @@ impl Test {
     /// makes qbank wait forever (on a FIFO, say) fails its test instead of hanging the suite.
     pub fn command(&self) -> Command {
         let mut cmd = Command::from_std(self.std_command());
-        cmd.timeout(std::time::Duration::from_secs(120));
+        cmd.timeout(self.patience.unwrap_or(std::time::Duration::from_secs(120)));
         cmd
     }
 
