@@ -22,6 +22,8 @@ const MAX_BYTES: u64 = 1 << 20;
 struct File {
     corpus: Option<Vec<String>>,
     rounds: Option<Vec<RoundFile>>,
+    competencies: Option<Vec<CompetencyFile>>,
+    rubric: Option<RubricFile>,
     builtin: Option<bool>,
     practice: Option<PracticeFile>,
     judge: Option<JudgeFile>,
@@ -40,6 +42,31 @@ pub struct RoundFile {
     pub order: Option<usize>,
     #[serde(default)]
     pub evaluates: Vec<String>,
+}
+
+/// `[rubric]`: the scale interviewers score each answer on.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RubricFile {
+    scale: Vec<ScaleLevel>,
+}
+
+/// One level of a rubric scale, lowest first: `[[rubric.scale]]`.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScaleLevel {
+    pub label: String,
+    pub meaning: String,
+}
+
+/// A team's own competency, `[[competencies]]`.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CompetencyFile {
+    /// The name questions use (`competency: payments-domain`), kebab-case.
+    pub name: String,
+    /// What a strong candidate shows in it, for the kit's scorecard.
+    pub description: String,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -75,6 +102,10 @@ pub struct Config {
     pub corpus: Vec<Setting<PathBuf>>,
     /// A team's own rounds; the team file's replace the user's of the same name.
     pub rounds: Vec<Setting<RoundFile>>,
+    /// A team's own competencies; the team file's replace the user's of the same name.
+    pub competencies: Vec<Setting<CompetencyFile>>,
+    /// The rubric scale of the kits, lowest first; None: the built-in four levels.
+    pub scale: Option<Setting<Vec<ScaleLevel>>>,
     pub builtin: Option<Setting<bool>>,
     pub day_starts_at: Option<Setting<u8>>,
     pub new_per_day: Option<Setting<usize>>,
@@ -109,6 +140,13 @@ impl Config {
         for round in file.rounds.unwrap_or_default() {
             self.rounds.retain(|r| r.value.name != round.name);
             self.rounds.push(Setting { value: round, from: from.to_path_buf() });
+        }
+        for competency in file.competencies.unwrap_or_default() {
+            self.competencies.retain(|c| c.value.name != competency.name);
+            self.competencies.push(Setting { value: competency, from: from.to_path_buf() });
+        }
+        if let Some(rubric) = file.rubric {
+            self.scale = Some(Setting { value: rubric.scale, from: from.to_path_buf() });
         }
         if let Some(builtin) = file.builtin {
             self.builtin = set(builtin);
@@ -169,6 +207,60 @@ pub fn register_rounds(config: &Config) -> Result<()> {
         });
     }
     crate::model::register_rounds(rounds);
+    Ok(())
+}
+
+/// The kits' rubric scale from the config, checked: 2 to 7 levels, each with a label and a
+/// meaning; None for the built-in scale.
+pub fn rubric_scale(config: &Config) -> Result<Option<Vec<(String, String)>>> {
+    let Some(Setting { value: levels, from }) = &config.scale else { return Ok(None) };
+    if !(2..=7).contains(&levels.len()) {
+        return Err(Error::user(format!(
+            "{}: rubric.scale has {}; give 2 to 7, lowest first",
+            from.display(),
+            crate::text::human::plural(levels.len() as i64, "level")
+        )));
+    }
+    if let Some(empty) = levels.iter().position(|l| l.label.trim().is_empty() || l.meaning.trim().is_empty())
+    {
+        return Err(Error::user(format!(
+            "{}: rubric.scale level {} needs a `label` and a `meaning`",
+            from.display(),
+            empty + 1
+        )));
+    }
+    Ok(Some(levels.iter().map(|l| (l.label.trim().to_string(), l.meaning.trim().to_string())).collect()))
+}
+
+/// Checks the config's competencies and makes them competencies of this run: kebab-case names
+/// that are not a built-in one's, with a description; at most 50.
+pub fn register_competencies(config: &Config) -> Result<()> {
+    use crate::model::{Competency, CustomCompetency};
+    if config.competencies.len() > 50 {
+        return Err(Error::user(format!(
+            "{} competencies are configured; at most 50 are allowed",
+            config.competencies.len()
+        )));
+    }
+    let mut competencies = Vec::new();
+    for Setting { value: competency, from } in &config.competencies {
+        let wrong =
+            |why: &str| Error::user(format!("{}: competency `{}`: {why}", from.display(), competency.name));
+        if !crate::loader::parse::is_kebab_case(&competency.name) {
+            return Err(wrong("a competency's name is kebab-case, such as `payments-domain`"));
+        }
+        if Competency::parse(&competency.name).is_some_and(|c| c.custom().is_none()) {
+            return Err(wrong("that is a built-in competency's name"));
+        }
+        if competency.description.trim().is_empty() {
+            return Err(wrong("give it a `description`"));
+        }
+        competencies.push(CustomCompetency {
+            name: Box::leak(competency.name.clone().into_boxed_str()),
+            description: Box::leak(competency.description.trim().to_string().into_boxed_str()),
+        });
+    }
+    crate::model::register_competencies(competencies);
     Ok(())
 }
 

@@ -133,8 +133,7 @@ impl fmt::Display for Round {
 }
 
 /// What a question assesses, drawn from how senior engineers are evaluated.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Competency {
     SystemDesign,
     TechnicalDepth,
@@ -145,6 +144,33 @@ pub enum Competency {
     Pragmatism,
     Ownership,
     Communication,
+    /// A team's own competency, from its config file.
+    Custom(u8),
+}
+
+/// A competency a team defines in its config file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CustomCompetency {
+    pub name: &'static str,
+    /// What it means, for the people who score it.
+    pub description: &'static str,
+}
+
+static CUSTOM_COMPETENCIES: std::sync::OnceLock<Vec<CustomCompetency>> = std::sync::OnceLock::new();
+
+/// Registers the config's competencies for this run; false when they were registered already.
+pub fn register_competencies(competencies: Vec<CustomCompetency>) -> bool {
+    CUSTOM_COMPETENCIES.set(competencies).is_ok()
+}
+
+fn custom_competencies() -> &'static [CustomCompetency] {
+    CUSTOM_COMPETENCIES.get().map_or(&[], Vec::as_slice)
+}
+
+impl Serialize for Competency {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.name())
+    }
 }
 
 impl Competency {
@@ -171,12 +197,32 @@ impl Competency {
             Competency::Pragmatism => "pragmatism",
             Competency::Ownership => "ownership",
             Competency::Communication => "communication",
+            Competency::Custom(_) => self.custom().map_or("unknown-competency", |c| c.name),
         }
+    }
+
+    /// A team's competency as its config defines it; None for the built-in ones.
+    pub fn custom(self) -> Option<&'static CustomCompetency> {
+        match self {
+            Competency::Custom(index) => custom_competencies().get(usize::from(index)),
+            _ => None,
+        }
+    }
+
+    /// Every competency of this run: the built-in ones, then the config's.
+    pub fn all() -> Vec<Competency> {
+        let custom = (0..custom_competencies().len()).map(|i| Competency::Custom(i as u8));
+        Competency::ALL.into_iter().chain(custom).collect()
+    }
+
+    /// The names of every competency of this run.
+    pub fn names() -> Vec<&'static str> {
+        Competency::all().into_iter().map(Competency::name).collect()
     }
 
     pub fn parse(text: &str) -> Option<Competency> {
         let lower = text.trim().to_ascii_lowercase();
-        Competency::ALL.into_iter().find(|c| c.name() == lower)
+        Competency::all().into_iter().find(|c| c.name() == lower)
     }
 }
 

@@ -145,3 +145,46 @@ fn a_round_outside_the_config_or_badly_defined_is_refused() {
         assert!(out.stderr.contains(why), "{round}: {}", out.stderr);
     }
 }
+
+#[test]
+fn a_teams_own_competency_is_filtered_and_scored_in_kits() {
+    let config = "corpus = [\"bank\"]\n[[competencies]]\nname = \"payments-domain\"\ndescription = \"Knows how money moves: ledgers, settlement, refunds, reconciliation.\"\n";
+    let (test, below) = team_repo(config);
+    let bank = std::fs::read_to_string(test.dir().join("bank/team.yaml")).unwrap();
+    test.file("bank/team.yaml", bank.replacen("competency: pragmatism", "competency: payments-domain", 1));
+    let listed = qbank_in(&test, &below, &["list", "--competency", "payments-domain"]).succeeds();
+    assert_eq!(listed.listed_ids(), [20001]);
+    let kit = qbank_in(
+        &test,
+        &below,
+        &["--no-builtin", "kit", "--rounds", "leadership", "--seed", "1", "-f", "json"],
+    )
+    .succeeds()
+    .json();
+    let row =
+        kit["scorecard"].as_array().unwrap().iter().find(|r| r["competency"] == "payments-domain").cloned();
+    assert_eq!(
+        row.unwrap()["senior_signal"],
+        "Knows how money moves: ledgers, settlement, refunds, reconciliation."
+    );
+
+    let (test, below) = team_repo("corpus = [\"bank\"]\n");
+    test.file("bank/team.yaml", bank.replacen("competency: pragmatism", "competency: payments-domain", 1));
+    let out = qbank_in(&test, &below, &["list"]).code(2);
+    assert!(out.stderr.contains("payments-domain"), "{}", out.stderr);
+}
+
+#[test]
+fn a_teams_rubric_scale_is_what_kits_score_on() {
+    let scale = "[[rubric.scale]]\nlabel = \"No\"\nmeaning = \"Misses the bar.\"\n[[rubric.scale]]\nlabel = \"Lean yes\"\nmeaning = \"Meets it with help.\"\n[[rubric.scale]]\nlabel = \"Yes\"\nmeaning = \"Meets it alone.\"\n";
+    let (test, below) = team_repo(&format!("corpus = [\"bank\"]\n{scale}"));
+    let kit = qbank_in(&test, &below, &["--no-builtin", "kit", "--rounds", "leadership", "--seed", "1"])
+        .succeeds()
+        .stdout;
+    assert!(kit.contains("**Score:** [ ] 1 No · [ ] 2 Lean yes · [ ] 3 Yes"), "{kit}");
+    assert!(!kit.contains("Strong hire"), "{kit}");
+    let (test, below) =
+        team_repo("corpus = [\"bank\"]\n[[rubric.scale]]\nlabel = \"Only\"\nmeaning = \"One level.\"\n");
+    let out = qbank_in(&test, &below, &["--no-builtin", "kit", "--seed", "1"]).code(2);
+    assert!(out.stderr.contains("rubric.scale has 1 level; give 2 to 7"), "{}", out.stderr);
+}

@@ -155,15 +155,15 @@ impl TypedValueParser for CompetencyParser {
     ) -> Result<Competency, clap::Error> {
         let text = value.to_string_lossy();
         Competency::parse(&text).ok_or_else(|| {
-            let names = Competency::ALL.map(Competency::name);
-            let hint = suggest::did_you_mean_or_list(&text, names, &names, "competencies");
+            let names = Competency::names();
+            let hint = suggest::did_you_mean_or_list(&text, names.iter().copied(), &names, "competencies");
             clap::Error::raw(ErrorKind::InvalidValue, format!("unknown competency '{text}'{hint}\n"))
                 .with_cmd(cmd)
         })
     }
 
     fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
-        Some(Box::new(Competency::ALL.into_iter().map(|c| PossibleValue::new(c.name()))))
+        Some(Box::new(Competency::all().into_iter().map(|c| PossibleValue::new(c.name()))))
     }
 }
 

@@ -182,7 +182,14 @@ pub fn run(ctx: &Context, args: &Args) -> Result<Exit> {
     let guide = Guide::builtin().map_err(Error::user)?;
     let used: Vec<&Question> = plan.rounds.iter().flat_map(|r| r.picks.iter().map(|p| p.question)).collect();
     let hash = kit::fingerprint(used.iter().copied());
-    let source = Source { seed, command: command.clone(), corpus: corpus_names(ctx), hash: hash.clone() };
+    let scale = crate::config::rubric_scale(&ctx.config)?;
+    let source = Source {
+        seed,
+        command: command.clone(),
+        corpus: corpus_names(ctx),
+        hash: hash.clone(),
+        scale: scale.clone(),
+    };
     let kit = Kit::new(&plan, &guide, source, args.answers);
     if let Some(path) = &args.lock {
         let lock = Lock {
@@ -254,6 +261,7 @@ fn split(
             command: command.to_string(),
             corpus: corpus_names(ctx),
             hash: kit::fingerprint(used.iter().copied()),
+            scale: crate::config::rubric_scale(&ctx.config)?,
         };
         let packet = Kit::new(&one, guide, source, args.answers);
         let rendered = match args.format {

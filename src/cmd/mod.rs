@@ -122,7 +122,8 @@ pub enum Command {
 /// the corpus can name them. Called before the command line is parsed.
 pub fn register_rounds() -> Result<()> {
     let config = Config::load(&std::env::current_dir().unwrap_or_default())?;
-    crate::config::register_rounds(&config)
+    crate::config::register_rounds(&config)?;
+    crate::config::register_competencies(&config)
 }
 
 /// Runs one parsed command line.
@@ -176,6 +177,7 @@ impl Context {
         let config = Config::load(&std::env::current_dir().unwrap_or_default())?;
         // Before anything is loaded: questions may be in the team's own rounds.
         crate::config::register_rounds(&config)?;
+        crate::config::register_competencies(&config)?;
         // Shared sources first, then the config files', QBANK_CORPUS, --corpus: later add to earlier.
         let mut paths = source_folders();
         paths.extend(config.corpus.iter().map(|s| s.value.clone()));

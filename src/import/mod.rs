@@ -238,7 +238,7 @@ fn draft(record: &Record, defaults: &Pairs, id: u64) -> Result<Draft, String> {
         None => None,
         Some(text) => Some(
             Competency::parse(&kebab(&text).unwrap_or_default())
-                .ok_or_else(|| unknown("competency", &text, &Competency::ALL.map(Competency::name)))?,
+                .ok_or_else(|| unknown("competency", &text, &Competency::names()))?,
         ),
     };
     let framework = match cells.text(Field::Framework) {

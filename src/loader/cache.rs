@@ -208,7 +208,9 @@ fn put_question(out: &mut impl Write, q: &Question) -> io::Result<()> {
     out.write_all(&[
         // A team's own round is not cached: its number depends on the config of the run.
         Round::ALL.iter().position(|&r| r == q.round).map_or(u8::MAX, |i| i as u8),
-        q.competency.and_then(|c| Competency::ALL.iter().position(|&x| x == c)).map_or(u8::MAX, |i| i as u8),
+        // A team's own competency is not cached (254 reads back as a miss), like its rounds.
+        q.competency
+            .map_or(u8::MAX, |c| Competency::ALL.iter().position(|&x| x == c).map_or(254, |i| i as u8)),
         q.framework.and_then(|f| Framework::ALL.iter().position(|&x| x == f)).map_or(u8::MAX, |i| i as u8),
     ])?;
     out.write_all(&q.origin.line.to_le_bytes())?;

@@ -742,8 +742,8 @@ fn convert(
     let competency = raw.competency.and_then(|c| {
         let parsed = Competency::parse(&c.value);
         if parsed.is_none() {
-            let names = Competency::ALL.map(Competency::name);
-            let rest = suggest::did_you_mean_or_list(&c.value, names, &names, "competencies");
+            let names = Competency::names();
+            let rest = suggest::did_you_mean_or_list(&c.value, names.iter().copied(), &names, "competencies");
             out.push(Diagnostic::error(
                 at(&c.referenced),
                 format!("unknown competency '{}'{rest}", excerpt(&c.value)),

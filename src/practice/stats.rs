@@ -137,7 +137,7 @@ fn due_counts(pool: &[&Question], schedule: &Schedule, now: DateTime<Utc>) -> Du
 
 /// Story questions are the STAR ones: the answer is the candidate's own experience.
 fn stories(pool: &[&Question], noted: &HashSet<u64>) -> Vec<Stories> {
-    Competency::ALL
+    Competency::all()
         .into_iter()
         .filter_map(|competency| {
             let questions: Vec<u64> = pool

@@ -103,8 +103,8 @@ pub struct Kit<'a> {
 #[derive(Debug, Serialize)]
 pub struct Level {
     pub score: u8,
-    pub label: &'static str,
-    pub meaning: &'static str,
+    pub label: String,
+    pub meaning: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -138,6 +138,9 @@ pub struct Source {
     pub corpus: Vec<String>,
     /// The fingerprint of the questions used, in kit order.
     pub hash: String,
+    /// The team's own rubric scale, lowest first: a label and what it means; None: the
+    /// built-in four levels.
+    pub scale: Option<Vec<(String, String)>>,
 }
 
 /// One line of the closing table: a competency and the questions that assess it.
@@ -152,7 +155,7 @@ pub struct ScoreRow {
 
 impl<'a> Kit<'a> {
     pub fn new(plan: &Plan<'a>, guide: &Guide, source: Source, answers: bool) -> Kit<'a> {
-        let Source { seed, command, corpus, hash } = source;
+        let Source { seed, command, corpus, hash, scale: source_scale } = source;
         let mut number = 0;
         let rounds = plan
             .rounds
@@ -183,10 +186,17 @@ impl<'a> Kit<'a> {
                 }
             })
             .collect::<Vec<_>>();
-        let scale = Score::ALL
-            .into_iter()
-            .map(|s| Level { score: s.value(), label: s.label(), meaning: s.meaning() })
-            .collect();
+        let scale = match source_scale {
+            Some(levels) => levels
+                .into_iter()
+                .zip(1u8..)
+                .map(|((label, meaning), score)| Level { score, label, meaning })
+                .collect(),
+            None => Score::ALL
+                .into_iter()
+                .map(|s| Level { score: s.value(), label: s.label().into(), meaning: s.meaning().into() })
+                .collect(),
+        };
         let scorecard = scorecard(&rounds, guide);
         Kit {
             seed,
@@ -222,7 +232,12 @@ fn scorecard(rounds: &[KitRound], guide: &Guide) -> Vec<ScoreRow> {
                         (None, Some(c)) => c.name().to_string(),
                         (None, None) => "Other (no competency named)".to_string(),
                     },
-                    senior_signal: about.map(|g| g.senior_signal.clone()).unwrap_or_default(),
+                    senior_signal: about
+                        .map(|g| g.senior_signal.clone())
+                        .or_else(|| {
+                            competency.and_then(Competency::custom).map(|c| c.description.to_string())
+                        })
+                        .unwrap_or_default(),
                     questions: vec![q.number],
                 });
             }
@@ -236,8 +251,8 @@ fn numbers(questions: &[usize]) -> String {
     questions.iter().map(|n| format!("Q{n}")).collect::<Vec<_>>().join(", ")
 }
 
-fn tick_boxes() -> String {
-    Score::ALL.map(|s| format!("[ ] {} {}", s.value(), s.label())).join(" · ")
+fn tick_boxes(scale: &[Level]) -> String {
+    scale.iter().map(|l| format!("[ ] {} {}", l.score, l.label)).collect::<Vec<_>>().join(" · ")
 }
 
 /// The kit as Markdown that renders cleanly and prints on paper.
@@ -272,13 +287,13 @@ pub fn markdown(kit: &Kit) -> String {
     out.push('\n');
 
     for (i, round) in kit.rounds.iter().enumerate() {
-        markdown_round(&mut out, i + 1, round, kit.answers);
+        markdown_round(&mut out, i + 1, round, kit);
     }
     markdown_scorecard(&mut out, kit);
     out
 }
 
-fn markdown_round(out: &mut String, index: usize, round: &KitRound, answers: bool) {
+fn markdown_round(out: &mut String, index: usize, round: &KitRound, kit: &Kit) {
     let minutes = round.minutes.map(|m| format!(" ({m} min)")).unwrap_or_default();
     let _ = writeln!(out, "## Round {index}: {}{minutes}\n", inline(&round.title));
     if !round.evaluates.is_empty() {
@@ -294,11 +309,12 @@ fn markdown_round(out: &mut String, index: usize, round: &KitRound, answers: boo
         );
     }
     for q in &round.questions {
-        markdown_question(out, q, answers);
+        markdown_question(out, q, kit);
     }
 }
 
-fn markdown_question(out: &mut String, kq: &KitQuestion, answers: bool) {
+fn markdown_question(out: &mut String, kq: &KitQuestion, kit: &Kit) {
+    let answers = kit.answers;
     let q = kq.question;
     let (lead, rest) = markdown::title_and_body(&q.question);
     let _ = writeln!(out, "### Q{}. {}\n", kq.number, inline(lead));
@@ -330,7 +346,7 @@ fn markdown_question(out: &mut String, kq: &KitQuestion, answers: bool) {
     if let Some(framework) = q.framework {
         let _ = writeln!(out, "**Answer shape:** {}\n", framework_steps(framework));
     }
-    let _ = writeln!(out, "**Score:** {}\n", tick_boxes());
+    let _ = writeln!(out, "**Score:** {}\n", tick_boxes(&kit.scale));
     notes_table(out, "Notes");
 }
 
@@ -358,7 +374,7 @@ fn markdown_scorecard(out: &mut String, kit: &Kit) {
     for row in &kit.scorecard {
         let _ = writeln!(out, "| {} | {} | &nbsp; | &nbsp; |", inline(&row.title), numbers(&row.questions));
     }
-    let _ = writeln!(out, "\n**Overall recommendation:** {}\n", tick_boxes());
+    let _ = writeln!(out, "\n**Overall recommendation:** {}\n", tick_boxes(&kit.scale));
     notes_table(out, "Evidence for the recommendation");
 }
 
@@ -407,7 +423,7 @@ pub fn text(kit: &Kit, width: usize) -> String {
             );
         }
         for q in &round.questions {
-            text_question(&mut out, q, kit.answers, width);
+            text_question(&mut out, q, kit, width);
         }
     }
     let _ = write!(out, "\n{}\n", style::heading("Scorecard"));
@@ -418,11 +434,12 @@ pub fn text(kit: &Kit, width: usize) -> String {
             let _ = writeln!(out, "{line}");
         }
     }
-    let _ = write!(out, "\nOverall recommendation: {}\n", tick_boxes());
+    let _ = write!(out, "\nOverall recommendation: {}\n", tick_boxes(&kit.scale));
     out
 }
 
-fn text_question(out: &mut String, kq: &KitQuestion, answers: bool, width: usize) {
+fn text_question(out: &mut String, kq: &KitQuestion, kit: &Kit, width: usize) {
+    let answers = kit.answers;
     let q = kq.question;
     let mut facts = vec![format!("#{}", q.id)];
     if let Some(minutes) = kq.minutes {
@@ -458,7 +475,7 @@ fn text_question(out: &mut String, kq: &KitQuestion, answers: bool, width: usize
     if let Some(framework) = q.framework {
         let _ = writeln!(out, "{}", style::dim(&format!("Answer shape: {}", framework_steps(framework))));
     }
-    let _ = writeln!(out, "Score: {}", tick_boxes());
+    let _ = writeln!(out, "Score: {}", tick_boxes(&kit.scale));
     let _ = writeln!(out, "Notes:");
     for _ in 0..NOTE_ROWS {
         let _ = writeln!(out, "  {}", "_".repeat(width.saturating_sub(2).min(60)));
