@@ -256,13 +256,17 @@ fn session_in_progress(test: &Test, graded: usize) -> (std::process::Child, std:
         .expect("spawn qbank");
     let mut stdin = child.stdin.take().unwrap();
     stdin.write_all(".\ngood\n".repeat(graded).as_bytes()).unwrap();
-    stdin.write_all(b"half an answer\n").unwrap();
     stdin.flush().unwrap();
     let deadline = Instant::now() + Duration::from_secs(30);
     while history_lines(test).len() < graded {
         assert!(Instant::now() < deadline, "the session never recorded {graded} attempts");
         std::thread::sleep(Duration::from_millis(20));
     }
+    // The next answer is typed once the grades are in, and given time to be read: a signal
+    // that comes first stops the session before the line is part of any answer.
+    stdin.write_all(b"half an answer\n").unwrap();
+    stdin.flush().unwrap();
+    std::thread::sleep(Duration::from_millis(500));
     (child, stdin)
 }
 
