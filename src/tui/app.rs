@@ -47,6 +47,19 @@ pub struct Answering {
     pub question_scroll: u16,
 }
 
+impl Answering {
+    /// An editor holding `text`, its clock started at `now`, keys taken from `keys_from`.
+    fn new(
+        text: &str,
+        now: Instant,
+        limit: Option<Duration>,
+        follow_up: Option<(usize, String)>,
+        keys_from: Instant,
+    ) -> Self {
+        Answering { editor: editor(text), started: now, limit, follow_up, keys_from, question_scroll: 0 }
+    }
+}
+
 /// The answer so far, while the interviewer works on it.
 pub struct Waiting {
     pub answer: Answer,
@@ -223,14 +236,7 @@ impl App {
                 session.show(clock::now());
                 self.notice = None;
                 self.pending = None;
-                self.screen = Screen::Answer(Box::new(Answering {
-                    editor: editor(&draft),
-                    started: now,
-                    limit,
-                    follow_up: None,
-                    keys_from: now,
-                    question_scroll: 0,
-                }));
+                self.screen = Screen::Answer(Box::new(Answering::new(&draft, now, limit, None, now)));
             }
             KeyCode::Char('u') => match session.undo(deps.recorder, deps.schedule, clock::now())? {
                 Some(answer) => {
@@ -312,17 +318,31 @@ impl App {
         };
         let Some((_, item)) = session.current() else { return };
         let request = Request::next(item.question, &answer, item.limit, deps.interviewer);
-        let judging = matches!(request, Request::Judge { .. });
+        self.ask(answer, request, now, session, deps, now + guard);
+    }
+
+    /// Puts `request` to the interviewer: at once when it is the offline analyser, else on the
+    /// event loop's thread while the waiting screen shows.
+    fn ask(
+        &mut self,
+        answer: Answer,
+        request: Request,
+        now: Instant,
+        session: &Session,
+        deps: &Deps,
+        keys_from: Instant,
+    ) {
         if deps.interviewer.is_offline() {
             let reply = request.run(&Offline);
-            self.replied_to(answer, reply, now, session, deps, now + guard);
+            self.replied_to(answer, reply, now, session, deps, keys_from);
         } else {
+            let judging = matches!(request, Request::Judge { .. });
             self.screen = Screen::Waiting(Box::new(Waiting {
                 answer,
                 request: Some(request),
                 judging,
                 since: now,
-                keys_from: now + guard,
+                keys_from,
             }));
         }
     }
@@ -349,17 +369,19 @@ impl App {
                 self.notice = why.map(|why| format!("{why}; a follow-up from the bank instead"));
                 let number = answer.follow_ups.len() + 1;
                 self.pending = Some(answer);
-                self.screen = Screen::Answer(Box::new(Answering {
-                    editor: editor(""),
-                    started: now,
-                    limit: deps.interviewer.follow_up_limit,
-                    follow_up: Some((number, question)),
-                    keys_from,
-                    question_scroll: 0,
-                }));
+                let limit = deps.interviewer.follow_up_limit;
+                let answering = Answering::new("", now, limit, Some((number, question)), keys_from);
+                self.screen = Screen::Answer(Box::new(answering));
             }
+            // No follow-up left to ask: the same interviewer judges what there is.
             Reply::FollowUp(None, _) => {
-                let judgement = judge_answer(&Interviewer::offline(), item.question, &answer, item.limit);
+                let request = Request::judge(item.question, &answer, item.limit);
+                self.ask(answer, request, now, session, deps, keys_from);
+            }
+            Reply::Lost => {
+                let mut judgement = judge_answer(&Interviewer::offline(), item.question, &answer, item.limit);
+                judgement.fallback = Some("the interviewer stopped unexpectedly".to_string());
+                answer.judge = Some(judge_note(&judgement));
                 self.reveal(answer, Some(judgement), keys_from);
             }
             Reply::Judged(judgement) => {
@@ -386,7 +408,7 @@ impl App {
                     judgement.fallback = Some("you went on without the model (Esc)".to_string());
                     Reply::Judged(judgement)
                 }
-                other @ Reply::FollowUp(..) => other,
+                other => other,
             };
         self.replied(reply, now, session, deps);
         Control::DropPendingKeys

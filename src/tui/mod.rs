@@ -61,6 +61,8 @@ pub enum Reply {
     /// The follow-up (None: none left to ask), and why the model did not ask it, if it did not.
     FollowUp(Option<String>, Option<String>),
     Judged(Box<Judgement>),
+    /// The thread the request ran on ended without a reply (it panicked).
+    Lost,
 }
 
 impl Request {

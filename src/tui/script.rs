@@ -135,7 +135,7 @@ impl<W: Write> Script<W> {
                         }
                     }
                     // No follow-up left to ask: the answer is judged as it stands.
-                    Reply::FollowUp(None, _) => {
+                    Reply::FollowUp(None, _) | Reply::Lost => {
                         break Box::new(super::judge_answer(interviewer, item.question, &answer, item.limit));
                     }
                     Reply::Judged(judgement) => break judgement,

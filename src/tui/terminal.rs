@@ -99,7 +99,7 @@ pub fn run(session: &mut Session, deps: &mut Deps, signalled: &Arc<AtomicBool>) 
             let reply = match receive.try_recv() {
                 Ok(reply) => Some(reply),
                 Err(TryRecvError::Empty) => None,
-                Err(TryRecvError::Disconnected) => Some(Reply::FollowUp(None, None)),
+                Err(TryRecvError::Disconnected) => Some(Reply::Lost),
             };
             if let Some(reply) = reply {
                 in_flight = None;
