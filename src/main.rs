@@ -9,13 +9,12 @@ use qbank::render;
 
 fn main() -> ExitCode {
     // A team's own rounds must be known before the command line is read (`--round coding`).
-    // A config file that does not read is reported by the command itself.
-    let _ = cmd::register_rounds();
+    let config = cmd::prepare();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(error) => return usage(&error),
     };
-    match cmd::run(&cli) {
+    match cmd::run(&cli, config) {
         Ok(exit) => exit.into(),
         Err(error) if error.is_broken_pipe() => Exit::Success.into(),
         Err(error) => {

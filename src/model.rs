@@ -109,10 +109,13 @@ impl Round {
     /// Accepts the canonical name or an alias, ignoring case.
     pub fn parse(text: &str) -> Option<Round> {
         let lower = text.trim().to_ascii_lowercase();
-        Round::all()
+        // Once per question loaded: no list of every round is built for it.
+        let custom = || custom_rounds().iter().position(|c| c.name == lower).map(|i| Round::Custom(i as u8));
+        Round::ALL
             .into_iter()
             .find(|round| round.name() == lower)
             .or_else(|| Round::ALIASES.into_iter().find(|(alias, _)| *alias == lower).map(|(_, round)| round))
+            .or_else(custom)
     }
 
     /// Every accepted spelling, canonical names first: for suggestions and completions.
@@ -222,7 +225,10 @@ impl Competency {
 
     pub fn parse(text: &str) -> Option<Competency> {
         let lower = text.trim().to_ascii_lowercase();
-        Competency::all().into_iter().find(|c| c.name() == lower)
+        let custom = || {
+            custom_competencies().iter().position(|c| c.name == lower).map(|i| Competency::Custom(i as u8))
+        };
+        Competency::ALL.into_iter().find(|c| c.name() == lower).or_else(custom)
     }
 }
 

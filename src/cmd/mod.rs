@@ -118,19 +118,21 @@ pub enum Command {
     Man(man::Args),
 }
 
-/// Reads the config files for their rounds and registers them, so that the command line and
-/// the corpus can name them. Called before the command line is parsed.
-pub fn register_rounds() -> Result<()> {
+/// Reads the config files, once, and registers the team's rounds and competencies, so that
+/// the command line and the corpus can name them: called before the command line is parsed.
+/// A file that does not read is reported by [`run`], so that `--help` still works.
+pub fn prepare() -> Result<Config> {
     let config = Config::load(&std::env::current_dir().unwrap_or_default())?;
     crate::config::register_rounds(&config)?;
-    crate::config::register_competencies(&config)
+    crate::config::register_competencies(&config)?;
+    Ok(config)
 }
 
-/// Runs one parsed command line.
-pub fn run(cli: &Cli) -> Result<Exit> {
+/// Runs one parsed command line with the config [`prepare`] read.
+pub fn run(cli: &Cli, config: Result<Config>) -> Result<Exit> {
     render::style::init(cli.global.color);
     crate::sys::clock::init()?;
-    let ctx = Context::new(&cli.global)?;
+    let ctx = Context::new(&cli.global, config?);
     match &cli.command {
         Command::List(args) => list::run(&ctx, args),
         Command::Show(args) => show::run(&ctx, args),
@@ -173,11 +175,7 @@ pub struct Context {
 
 impl Context {
     /// Sources: the built-in corpus unless --no-builtin, then QBANK_CORPUS, then --corpus.
-    pub fn new(global: &GlobalArgs) -> Result<Context> {
-        let config = Config::load(&std::env::current_dir().unwrap_or_default())?;
-        // Before anything is loaded: questions may be in the team's own rounds.
-        crate::config::register_rounds(&config)?;
-        crate::config::register_competencies(&config)?;
+    pub fn new(global: &GlobalArgs, config: Config) -> Context {
         // Shared sources first, then the config files', QBANK_CORPUS, --corpus: later add to earlier.
         let mut paths = source_folders();
         paths.extend(config.corpus.iter().map(|s| s.value.clone()));
@@ -187,7 +185,7 @@ impl Context {
         paths.extend(global.corpus.iter().cloned());
         let cache = if global.no_cache { None } else { crate::sys::paths::cache_dir().ok() };
         let builtin = !global.no_builtin && config.builtin.as_ref().is_none_or(|b| b.value);
-        Ok(Context { sources: Sources { builtin, paths, cache }, config, verbose: global.verbose })
+        Context { sources: Sources { builtin, paths, cache }, config, verbose: global.verbose }
     }
 
     /// The loaded corpus, kept for the rest of the process. It is never freed: for 100,000
