@@ -2,158 +2,13 @@
 
 mod common;
 
-use std::collections::BTreeSet;
 use std::path::Path;
 
 use common::Test;
-use qbank::feedback::{Verdict, analyse};
+use qbank::judge::eval::{self, Figures};
+use qbank::judge::{Judge, Offline};
 use qbank::loader::{self, Sources};
-use qbank::model::Corpus;
-
-/// One hand-labelled answer of the evaluation set.
-#[derive(Debug, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Labelled {
-    quality: Quality,
-    covers: Vec<usize>,
-    text: String,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-enum Quality {
-    Strong,
-    Mediocre,
-    Weak,
-}
-
-#[derive(Debug, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct EvalQuestion {
-    question: u64,
-    answers: Vec<Labelled>,
-}
-
-#[derive(Default)]
-struct Figures {
-    questions: usize,
-    true_positive: usize,
-    false_positive: usize,
-    false_negative: usize,
-    ordered: usize,
-    /// Answers by label (strong, mediocre, weak) and verdict (strong, borderline, weak).
-    verdicts: [[usize; 3]; 3],
-}
-
-impl Figures {
-    fn precision(&self) -> f64 {
-        self.true_positive as f64 / (self.true_positive + self.false_positive).max(1) as f64
-    }
-    fn recall(&self) -> f64 {
-        self.true_positive as f64 / (self.true_positive + self.false_negative).max(1) as f64
-    }
-    fn ordering(&self) -> f64 {
-        self.ordered as f64 / self.questions.max(1) as f64
-    }
-    fn add(&mut self, other: &Figures) {
-        self.questions += other.questions;
-        self.true_positive += other.true_positive;
-        self.false_positive += other.false_positive;
-        self.false_negative += other.false_negative;
-        self.ordered += other.ordered;
-        for (mine, theirs) in self.verdicts.iter_mut().zip(other.verdicts) {
-            for (m, t) in mine.iter_mut().zip(theirs) {
-                *m += t;
-            }
-        }
-    }
-    /// How each label's answers were judged: "strong 39/40 strong, 1 borderline, 0 weak".
-    fn verdict_lines(&self, name: &str) -> String {
-        let mut out = String::new();
-        for (label, row) in ["strong", "mediocre", "weak"].iter().zip(self.verdicts) {
-            let [strong, borderline, weak] = row;
-            out.push_str(&format!(
-                "{name:<8} {label:<8} answers judged strong {strong:>2}  borderline {borderline:>2}  weak {weak:>2}\n"
-            ));
-        }
-        out
-    }
-    fn line(&self, name: &str) -> String {
-        format!(
-            "{name:<8} questions {:>2}  answers {:>3}  precision {:.2}  recall {:.2}  ordering {:>2}/{:<2} = {:.0}%",
-            self.questions,
-            self.questions * 3,
-            self.precision(),
-            self.recall(),
-            self.ordered,
-            self.questions,
-            self.ordering() * 100.0
-        )
-    }
-}
-
-fn evaluate(corpus: &Corpus, folder: &Path, report: &mut String) -> Figures {
-    let mut files: Vec<_> = std::fs::read_dir(folder)
-        .expect("evaluation folder")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
-        .collect();
-    files.sort();
-    let mut figures = Figures::default();
-    for file in files {
-        let text = std::fs::read_to_string(&file).expect("read eval file");
-        let eval: EvalQuestion = serde_saphyr::from_str(&text).expect("eval file parses");
-        let question = corpus.get(eval.question).expect("eval question exists");
-        let mut verdicts = Vec::new();
-        for answer in &eval.answers {
-            for &i in &answer.covers {
-                assert!(i < question.look_for.len(), "{}: label {i} out of range", file.display());
-            }
-            let feedback = analyse(question, &answer.text, None);
-            let found: BTreeSet<usize> =
-                feedback.signals.iter().filter(|s| s.covered).map(|s| s.index).collect();
-            let labelled: BTreeSet<usize> = answer.covers.iter().copied().collect();
-            figures.true_positive += found.intersection(&labelled).count();
-            figures.false_positive += found.difference(&labelled).count();
-            figures.false_negative += labelled.difference(&found).count();
-            report.push_str(&format!(
-                "  q{:<3} {:<8} {:<10} {:.2} evidence {:.2} found {:?} labelled {:?} {}\n",
-                eval.question,
-                format!("{:?}", answer.quality).to_lowercase(),
-                feedback.verdict.name(),
-                feedback.score,
-                feedback.evidence,
-                found,
-                labelled,
-                feedback.reasons.join("; ")
-            ));
-            let row = match answer.quality {
-                Quality::Strong => 0,
-                Quality::Mediocre => 1,
-                Quality::Weak => 2,
-            };
-            let column = match feedback.verdict {
-                Verdict::Strong => 0,
-                Verdict::Borderline => 1,
-                Verdict::Weak => 2,
-            };
-            figures.verdicts[row][column] += 1;
-            verdicts.push((answer.quality, feedback.verdict));
-        }
-        let of = |q: Quality| verdicts.iter().find(|(quality, _)| *quality == q).map(|(_, v)| *v);
-        let (strong, mediocre, weak) = (of(Quality::Strong), of(Quality::Mediocre), of(Quality::Weak));
-        assert!(
-            strong.is_some() && mediocre.is_some() && weak.is_some(),
-            "{}: needs all three",
-            file.display()
-        );
-        figures.questions += 1;
-        if strong > mediocre && mediocre > weak {
-            figures.ordered += 1;
-        }
-    }
-    figures
-}
+use qbank::render;
 
 /// The figures docs/feedback.md reports; print them with
 /// `cargo test --test feedback evaluation -- --nocapture`.
@@ -167,28 +22,33 @@ fn evaluate(corpus: &Corpus, folder: &Path, report: &mut String) -> Figures {
 fn evaluation_set_meets_the_targets() {
     let corpus = loader::load(&Sources { builtin: true, ..Sources::default() }).expect("built-in corpus");
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/feedback-eval");
-    let mut report = String::new();
-    let mut lines = Vec::new();
-    let mut tables = String::new();
-    let mut total = Figures::default();
+    // The same definitions as `qbank judge eval`, which this test shares its code with.
     let mut parts = Vec::new();
+    let mut total = Figures::default();
     for part in ["dev", "holdout"] {
-        report.push_str(&format!("{part}:\n"));
-        let figures = evaluate(&corpus, &root.join(part), &mut report);
-        lines.push(figures.line(part));
-        tables.push_str(&figures.verdict_lines(part));
+        println!("{part}:");
+        let questions = eval::load_part(&root.join(part)).expect("the evaluation set loads");
+        let figures = eval::evaluate(&corpus, &questions, &Offline, |outcome| {
+            println!("{}", render::judge::outcome_line(outcome));
+        })
+        .expect("every label names an item of its question");
         total.add(&figures);
-        parts.push((part, figures));
+        parts.push((part.to_string(), figures));
     }
-    lines.push(total.line("all"));
-    println!("{report}");
-    println!("{}\n\n{tables}", lines.join("\n"));
-    for (part, figures) in &parts {
-        let floor = match *part {
+    parts.push(("all".to_string(), total));
+    println!("\n{}", render::judge::figures_table(&Offline.name(), &parts));
+    for (part, figures) in parts.iter().filter(|(part, _)| part != "all") {
+        let floor = match part.as_str() {
             "dev" => DEV_FLOORS,
             _ => HOLDOUT_FLOORS,
         };
         assert!(figures.questions >= 15, "{part}: the set covers at least 15 questions");
+        assert_eq!(
+            figures.answers,
+            figures.questions * 3,
+            "{part}: a strong, a mediocre and a weak answer each"
+        );
+        assert_eq!(figures.failed, 0, "{part}: the analyser judges every answer");
         assert!(figures.precision() >= floor.0, "{part}: precision {:.2} < {}", figures.precision(), floor.0);
         assert!(figures.recall() >= floor.1, "{part}: recall {:.2} < {}", figures.recall(), floor.1);
         assert!(figures.ordering() >= floor.2, "{part}: ordering {:.2} < {}", figures.ordering(), floor.2);
