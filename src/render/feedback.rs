@@ -119,13 +119,7 @@ fn structure(out: &mut String, f: &Feedback, width: usize) {
 fn red_flags(out: &mut String, f: &Feedback, width: usize) {
     if let Some(copy) = &f.copied {
         let _ = write!(out, "\n{}\n", style::heading("Copied text"));
-        let share = (copy.share_of_answer * 100.0).round();
-        lines(
-            out,
-            &format!("{share}% of this answer repeats {} word for word.", copy.source.title()),
-            width,
-            "  ",
-        );
+        lines(out, &format!("{}.", copied(copy)), width, "  ");
     }
     if !f.english {
         let _ = write!(out, "\n{}\n", style::heading("Language"));
@@ -145,9 +139,14 @@ fn red_flags(out: &mut String, f: &Feedback, width: usize) {
     }
 }
 
-pub(super) fn length(out: &mut String, f: &Feedback, width: usize) {
-    let l = &f.length;
+fn length(out: &mut String, f: &Feedback, width: usize) {
     let _ = write!(out, "\n{}\n", style::heading("Length and pace"));
+    lines(out, &length_and_pace(f), width, "  ");
+}
+
+/// "120 words, about 52 s spoken at 140 words a minute of a 3 min answer - fits".
+pub(super) fn length_and_pace(f: &Feedback) -> String {
+    let l = &f.length;
     let spoken = duration(l.speaking_seconds.min(u64::from(u32::MAX)) as u32);
     let limit =
         l.limit_seconds.map(|s| format!(" of a {} answer", duration(s.min(u64::from(u32::MAX)) as u32)));
@@ -158,25 +157,29 @@ pub(super) fn length(out: &mut String, f: &Feedback, width: usize) {
         Pace::Long => "long: it would run past the time",
         Pace::Rambling => "rambling: cut it to the decisions that matter",
     };
-    lines(
-        out,
-        &format!(
-            "{}, about {spoken} spoken at 140 words a minute{} - {judgement}",
-            human::plural(l.words as i64, "word"),
-            limit.unwrap_or_default()
-        ),
-        width,
-        "  ",
-    );
+    format!(
+        "{}, about {spoken} spoken at 140 words a minute{} - {judgement}",
+        human::plural(l.words as i64, "word"),
+        limit.unwrap_or_default()
+    )
 }
 
-fn lines(out: &mut String, text: &str, width: usize, indent: &str) {
+/// "40% of this answer repeats the sample answer word for word".
+pub(super) fn copied(copy: &crate::feedback::Copied) -> String {
+    format!(
+        "{}% of this answer repeats {} word for word",
+        (copy.share_of_answer * 100.0).round(),
+        copy.source.title()
+    )
+}
+
+pub(super) fn lines(out: &mut String, text: &str, width: usize, indent: &str) {
     for line in wrap(&clean(text), width, indent) {
         let _ = writeln!(out, "{line}");
     }
 }
 
 /// Matched text from the answer on one line, control characters shown.
-fn one_line(text: &str) -> String {
+pub(super) fn one_line(text: &str) -> String {
     clean(&text.split_whitespace().collect::<Vec<_>>().join(" ")).into_owned()
 }

@@ -5,6 +5,7 @@
 
 use std::fmt::Write as _;
 
+use super::feedback::{copied, lines, one_line};
 use super::sanitize::clean;
 use super::style;
 use super::wrap::wrap;
@@ -103,34 +104,16 @@ pub fn judgement(j: &Judgement, width: usize) -> String {
     }
 
     let _ = write!(out, "\n{}\n", style::heading("Checked offline, beside the judge"));
-    match &j.offline.copied {
-        Some(copy) => lines(
-            &mut out,
-            &format!(
-                "copied: {}% of this answer repeats {} word for word",
-                (copy.share_of_answer * 100.0).round(),
-                copy.source.title()
-            ),
-            width,
-            "  ",
-        ),
-        None => lines(&mut out, "not copied from the sample answer or the rubric", width, "  "),
-    }
-    let mut length = String::new();
-    super::feedback::length(&mut length, &j.offline, width);
-    // The length section without its own heading: it sits under this one.
-    out.extend(length.lines().skip(2).map(|line| format!("{line}\n")));
+    let copy = j
+        .offline
+        .copied
+        .as_ref()
+        .map_or("not copied from the sample answer or the rubric".to_string(), |c| {
+            format!("copied: {}", copied(c))
+        });
+    lines(&mut out, &copy, width, "  ");
+    lines(&mut out, &super::feedback::length_and_pace(&j.offline), width, "  ");
     out
-}
-
-fn lines(out: &mut String, text: &str, width: usize, indent: &str) {
-    for line in wrap(&clean(text), width, indent) {
-        let _ = writeln!(out, "{line}");
-    }
-}
-
-fn one_line(text: &str) -> String {
-    clean(&text.split_whitespace().collect::<Vec<_>>().join(" ")).into_owned()
 }
 
 /// `Name:  value` lines, the values aligned (at one column, so that lines printed apart line up).
