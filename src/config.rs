@@ -132,11 +132,9 @@ impl Config {
     }
 
     fn merge(&mut self, file: File, from: &Path) {
-        let set = |value| Some(Setting { value, from: from.to_path_buf() });
+        let at = |value| Setting { value, from: from.to_path_buf() };
         let base = from.parent().unwrap_or(Path::new("."));
-        for path in file.corpus.unwrap_or_default() {
-            self.corpus.push(Setting { value: base.join(path), from: from.to_path_buf() });
-        }
+        self.corpus.extend(file.corpus.unwrap_or_default().into_iter().map(|path| at(base.join(path))));
         for round in file.rounds.unwrap_or_default() {
             self.rounds.retain(|r| r.value.name != round.name);
             self.rounds.push(Setting { value: round, from: from.to_path_buf() });
@@ -145,28 +143,24 @@ impl Config {
             self.competencies.retain(|c| c.value.name != competency.name);
             self.competencies.push(Setting { value: competency, from: from.to_path_buf() });
         }
-        if let Some(rubric) = file.rubric {
-            self.scale = Some(Setting { value: rubric.scale, from: from.to_path_buf() });
-        }
-        if let Some(builtin) = file.builtin {
-            self.builtin = set(builtin);
-        }
+        overrule(&mut self.scale, file.rubric.map(|r| r.scale), from);
+        overrule(&mut self.builtin, file.builtin, from);
         let practice = file.practice.unwrap_or_default();
-        if let Some(hour) = practice.day_starts_at {
-            self.day_starts_at = Some(Setting { value: hour, from: from.to_path_buf() });
-        }
-        if let Some(count) = practice.new_per_day {
-            self.new_per_day = Some(Setting { value: count, from: from.to_path_buf() });
-        }
-        if let Some(count) = practice.follow_ups {
-            self.follow_ups = Some(Setting { value: count, from: from.to_path_buf() });
-        }
-        let text = |value: Option<String>| value.map(|value| Setting { value, from: from.to_path_buf() });
-        self.follow_up_time = text(practice.follow_up_time).or(self.follow_up_time.take());
+        overrule(&mut self.day_starts_at, practice.day_starts_at, from);
+        overrule(&mut self.new_per_day, practice.new_per_day, from);
+        overrule(&mut self.follow_ups, practice.follow_ups, from);
+        overrule(&mut self.follow_up_time, practice.follow_up_time, from);
         let judge = file.judge.unwrap_or_default();
-        self.judge_url = text(judge.url).or(self.judge_url.take());
-        self.judge_model = text(judge.model).or(self.judge_model.take());
-        self.judge_timeout = text(judge.timeout).or(self.judge_timeout.take());
+        overrule(&mut self.judge_url, judge.url, from);
+        overrule(&mut self.judge_model, judge.model, from);
+        overrule(&mut self.judge_timeout, judge.timeout, from);
+    }
+}
+
+/// A value the file `from` sets replaces the one before it, and remembers where it came from.
+fn overrule<T>(setting: &mut Option<Setting<T>>, value: Option<T>, from: &Path) {
+    if let Some(value) = value {
+        *setting = Some(Setting { value, from: from.to_path_buf() });
     }
 }
 

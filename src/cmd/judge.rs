@@ -91,6 +91,14 @@ pub fn interviewer(args: &InterviewerArgs, config: &Config, verbose: bool) -> Re
     Ok(Interviewer { judge, follow_ups, follow_up_limit: follow_up_time.duration() })
 }
 
+/// The judge's API key and the variable it came from: never a flag or a file, which would show
+/// it in `ps` or in git.
+fn api_key() -> Option<(&'static str, String)> {
+    ["QBANK_JUDGE_API_KEY", "OPENAI_API_KEY"]
+        .into_iter()
+        .find_map(|name| std::env::var(name).ok().filter(|key| !key.is_empty()).map(|key| (name, key)))
+}
+
 /// The language-model judge, when a URL other than `offline` is configured.
 fn model_judge(args: &JudgeArgs, config: &Config, log: bool) -> Result<Option<ModelJudge>> {
     let url = args.url.clone().or_else(|| config.judge_url.as_ref().map(|s| s.value.clone()));
@@ -109,9 +117,7 @@ fn model_judge(args: &JudgeArgs, config: &Config, log: bool) -> Result<Option<Mo
             .map_err(|e| Error::user(format!("{}: judge.timeout: {e}", setting.from.display())))?,
         (None, None) => DEFAULT_TIMEOUT,
     };
-    let api_key = ["QBANK_JUDGE_API_KEY", "OPENAI_API_KEY"]
-        .iter()
-        .find_map(|name| std::env::var(name).ok().filter(|key| !key.is_empty()));
+    let api_key = api_key().map(|(_, key)| key);
     let endpoint = Endpoint {
         url: url.to_string(),
         model: args
@@ -149,10 +155,7 @@ fn check(ctx: &Context, args: &JudgeArgs) -> Result<Exit> {
         return Ok(Exit::Success);
     };
     let endpoint = judge.client().endpoint();
-    let key = match ["QBANK_JUDGE_API_KEY", "OPENAI_API_KEY"].iter().find(|n| std::env::var_os(n).is_some()) {
-        Some(name) => format!("from {name}"),
-        None => "none".to_string(),
-    };
+    let key = api_key().map_or("none".to_string(), |(name, _)| format!("from {name}"));
     out.write_str(&render::judge::pairs(&[
         ("URL", endpoint.url.clone()),
         ("Model", endpoint.model.clone().unwrap_or_else(|| "the server's only model".to_string())),
@@ -208,7 +211,9 @@ fn evaluate(ctx: &Context, judge: &dyn Judge, scope: &Scope, format: ReportForma
         render::message(format_args!("{name}: {} questions, judged by {}", questions.len(), judge.name()));
         let figures = eval::evaluate(corpus, &questions, judge, |outcome| {
             render::message(render::judge::outcome_line(outcome));
-            outcomes.push(serde_json::json!({"part": name, "outcome": outcome}));
+            if format == ReportFormat::Json {
+                outcomes.push(serde_json::json!({"part": name, "outcome": outcome}));
+            }
         })?;
         total.add(&figures);
         measured.push((name.to_string(), figures));
