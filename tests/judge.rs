@@ -5,14 +5,13 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
-use common::Test;
+use common::{Test, chat_server};
 use serde_json::Value;
 
 /// The model's name on the test server.
@@ -224,52 +223,9 @@ fn a_server_that_never_answers_is_cut_off_by_the_timeout() {
     assert!(started.elapsed() < Duration::from_secs(15), "{:?}", started.elapsed());
 }
 
-/// A server that speaks HTTP and the models list, and answers every chat with `content`.
-fn answering_with(content: &'static str) -> String {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let url = format!("http://{}/v1", listener.local_addr().unwrap());
-    std::thread::spawn(move || {
-        for stream in listener.incoming().flatten() {
-            let _ = reply(stream, content);
-        }
-    });
-    url
-}
-
-fn reply(stream: TcpStream, content: &str) -> std::io::Result<()> {
-    let mut reader = BufReader::new(stream.try_clone()?);
-    let mut request_line = String::new();
-    reader.read_line(&mut request_line)?;
-    let mut length = 0;
-    loop {
-        let mut header = String::new();
-        reader.read_line(&mut header)?;
-        if header.trim().is_empty() {
-            break;
-        }
-        if let Some(value) = header.to_ascii_lowercase().strip_prefix("content-length:") {
-            length = value.trim().parse().unwrap_or(0);
-        }
-    }
-    let mut body = vec![0; length];
-    reader.read_exact(&mut body)?;
-    let json = if request_line.contains("/models") {
-        serde_json::json!({"data": [{"id": "echo"}]})
-    } else {
-        serde_json::json!({"choices": [{"message": {"role": "assistant", "content": content}}]})
-    };
-    let json = json.to_string();
-    let mut stream = stream;
-    write!(
-        stream,
-        "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{json}",
-        json.len()
-    )
-}
-
 #[test]
 fn a_reply_outside_the_schema_is_retried_once_then_falls_back() {
-    let url = answering_with("I think the answer is quite good overall.");
+    let url = chat_server("I think the answer is quite good overall.");
     let out = review(&url).args(["--verbose"]).code(0);
     assert!(
         out.stderr.contains("the model `echo` twice replied with JSON that does not fit the schema"),
@@ -283,7 +239,7 @@ fn a_reply_outside_the_schema_is_retried_once_then_falls_back() {
 
 #[test]
 fn quotes_that_are_not_in_the_answer_are_counted_and_reported_missing() {
-    let url = answering_with(
+    let url = chat_server(
         r#"{"look_for":[{"item":1,"covered":true,"quote":"cut reconciliation breaks by 80 percent"},
         {"item":2,"covered":true,"quote":"I led a team of forty engineers"}],"red_flags":[{"flag":"blame","quote":"it was my manager's fault"}],
         "structure":"A clear arc.","confidence":{"score":4,"comment":"Sure."},"clarity":{"score":4,"comment":"Plain."},
@@ -306,7 +262,7 @@ fn quotes_that_are_not_in_the_answer_are_counted_and_reported_missing() {
 
 #[test]
 fn the_api_key_is_sent_but_never_logged() {
-    let url = answering_with("not json");
+    let url = chat_server("not json");
     let out = review(&url).env("QBANK_JUDGE_API_KEY", "sk-secret-123").args(["--verbose"]).code(0);
     assert!(out.stderr.contains("judge: POST"), "{}", out.stderr);
     assert!(!out.stderr.contains("sk-secret-123") && !out.stdout.contains("sk-secret-123"));

@@ -498,3 +498,40 @@ fn a_mock_cut_short_scores_only_what_was_asked_and_writes_its_report() {
     assert!(markdown.contains("> Billing for marketplaces"), "{markdown}");
     assert!(markdown.contains("**Cut short"), "{markdown}");
 }
+
+/// A question with no follow-ups of its own, for the interviewer's fallbacks.
+const NO_FOLLOW_UPS: &str = "- id: 10001
+  round: phone-screen
+  question: Why do you want to join this team in particular?
+  rationale: It shows whether the candidate has looked at what the team does and wants that work.
+  sample_answer: I have followed the billing team's talks on ledgers for a year and want to work on exactly that kind of correctness problem with people who write about it.
+  tags: [motivation]
+  look_for:
+    - Names something specific about the team or its work
+";
+
+#[test]
+fn with_no_follow_up_left_the_model_still_judges_the_answer() {
+    // The scripted model answers every request with a judgement: the follow-up request gets no
+    // `follow_up`, twice, so the bank's follow-ups are asked, and this question has none.
+    let url = common::chat_server(
+        r#"{"look_for":[{"item":1,"covered":true,"quote":"the billing team"}],"red_flags":[],"structure":"Short.",
+        "confidence":{"score":3,"comment":"Fine."},"clarity":{"score":4,"comment":"Clear."},
+        "delivery":{"score":3,"comment":"Even."},"verdict":"borderline","reasons":["Specific but short."]}"#,
+    );
+    let test = Test::new().corpus(NO_FOLLOW_UPS);
+    let mut pty = Pty::spawn(&test, &["practice", "10001", "--judge", &url, "--time", "2m"], 80, 24);
+    pty.wait_for("Enter: show the question");
+    pty.send(ENTER);
+    pty.wait_for("left");
+    pty.type_text("I want to join the billing team.");
+    pty.wait_for("billing team.");
+    pty.send(CTRL_D);
+    pty.wait_for("verdict: borderline");
+    pty.send(&format!("{RIGHT}{RIGHT}"));
+    pty.wait_for("Judged by echo at http://127.0.0.1:");
+    pty.send("3");
+    pty.wait_for("Session summary");
+    let records = history_lines(&test);
+    assert!(records[0]["judge"]["by"].as_str().unwrap().starts_with("echo at "), "{}", records[0]);
+}

@@ -214,3 +214,48 @@ pub fn line_count(bytes: &[u8]) -> u64 {
         .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')));
     breaks.count() as u64 + 1
 }
+
+/// A stand-in for a misbehaving or scripted model server: it speaks HTTP, lists one model,
+/// `echo`, and answers every chat with `content`. Its URL, `http://127.0.0.1:PORT/v1`.
+pub fn chat_server(content: &'static str) -> String {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}/v1", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let _ = reply(stream, content);
+        }
+    });
+    url
+}
+
+fn reply(stream: std::net::TcpStream, content: &str) -> std::io::Result<()> {
+    use std::io::{BufRead, Read, Write};
+    let mut reader = std::io::BufReader::new(stream.try_clone()?);
+    let mut request_line = String::new();
+    reader.read_line(&mut request_line)?;
+    let mut length = 0;
+    loop {
+        let mut header = String::new();
+        reader.read_line(&mut header)?;
+        if header.trim().is_empty() {
+            break;
+        }
+        if let Some(value) = header.to_ascii_lowercase().strip_prefix("content-length:") {
+            length = value.trim().parse().unwrap_or(0);
+        }
+    }
+    let mut body = vec![0; length];
+    reader.read_exact(&mut body)?;
+    let json = if request_line.contains("/models") {
+        serde_json::json!({"data": [{"id": "echo"}]})
+    } else {
+        serde_json::json!({"choices": [{"message": {"role": "assistant", "content": content}}]})
+    };
+    let json = json.to_string();
+    let mut stream = stream;
+    write!(
+        stream,
+        "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{json}",
+        json.len()
+    )
+}
